@@ -1,0 +1,20 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/markdown/index.ts';
+import { siteConfig } from './src/site.config.ts';
+
+// WARTA_OUT_DIR and WARTA_CACHE_DIR let tests and benchmarks build several archives side by side
+// without sharing an output folder or Astro's content cache.
+export default defineConfig({
+  site: siteConfig.url,
+  base: siteConfig.base,
+  trailingSlash: 'always',
+  outDir: process.env.WARTA_OUT_DIR ?? './dist',
+  cacheDir: process.env.WARTA_CACHE_DIR ?? './node_modules/.astro',
+  build: { format: 'directory' },
+  markdown: {
+    processor: unified({ remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions }),
+    syntaxHighlight: false,
+  },
+});

@@ -1,0 +1,73 @@
+/**
+ * The only module that queries the content collection. It hands pages ready-made, sorted lists of
+ * the articles this build publishes, so no page filters or sorts on its own.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { resolveBuildTime } from '../lib/build-time';
+import { selectPublished } from '../lib/publishing';
+import { slugify } from '../lib/slugs';
+import { sortNewestFirst } from '../lib/sorting';
+import { tagKey } from '../lib/tags';
+import { buildTermIndex, type TermEntry } from '../lib/taxonomy';
+
+/** An article entry of the collection. */
+export type ArticleEntry = CollectionEntry<'articles'>;
+
+/** The published articles and what the build held back. */
+export interface ArchiveContents {
+  /** Published articles, newest first. */
+  articles: ArticleEntry[];
+  /** Drafts left out of this build. */
+  drafts: ArticleEntry[];
+  /** Articles dated after the build time, left out until then. */
+  scheduled: ArticleEntry[];
+}
+
+let contents: Promise<ArchiveContents> | undefined;
+
+async function loadContents(): Promise<ArchiveContents> {
+  const entries = await getCollection('articles');
+  const { published, drafts, scheduled } = selectPublished(
+    entries.map((entry) => ({ entry, date: entry.data.date, draft: entry.data.draft })),
+    {
+      now: resolveBuildTime(),
+      includeDrafts: import.meta.env.DEV,
+      includeFuture: process.env['WARTA_INCLUDE_FUTURE'] === '1',
+    },
+  );
+  const sorted = sortNewestFirst(
+    published.map(({ entry }) => ({ entry, id: entry.id, title: entry.data.title, ...entry.data })),
+  );
+  return {
+    articles: sorted.map(({ entry }) => entry),
+    drafts: drafts.map(({ entry }) => entry),
+    scheduled: scheduled.map(({ entry }) => entry),
+  };
+}
+
+/** Everything this build publishes and holds back; computed once per build. */
+export function getArchiveContents(): Promise<ArchiveContents> {
+  contents ??= loadContents();
+  return contents;
+}
+
+/** Published articles, newest first. */
+export async function getPublishedArticles(): Promise<ArticleEntry[]> {
+  return (await getArchiveContents()).articles;
+}
+
+let tagIndex: Promise<Map<string, TermEntry<ArticleEntry>>> | undefined;
+
+/** Every tag of the published articles with its slug and articles (newest first). */
+export function getTagIndex(): Promise<Map<string, TermEntry<ArticleEntry>>> {
+  tagIndex ??= getPublishedArticles().then((articles) =>
+    buildTermIndex(articles, (article) => article.data.tags, 'tag'),
+  );
+  return tagIndex;
+}
+
+/** The site-relative URL of a tag's page. */
+export async function getTagPath(tag: string): Promise<string> {
+  const entry = (await getTagIndex()).get(tagKey(tag));
+  return `/tags/${entry?.slug ?? slugify(tag)}/`;
+}

@@ -1,0 +1,15 @@
+/**
+ * The one clock a build reads. `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
+ * convention) fixes it, so time-based output (scheduled articles) is reproducible.
+ */
+
+/** Returns the build's notion of "now": `SOURCE_DATE_EPOCH` when set, else `now`. */
+export function resolveBuildTime(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): Date {
+  const raw = env['SOURCE_DATE_EPOCH'];
+  if (raw === undefined || raw.trim() === '') return now;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 0) {
+    throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got "${raw}"`);
+  }
+  return new Date(seconds * 1000);
+}

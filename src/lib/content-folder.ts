@@ -1,0 +1,75 @@
+/**
+ * Reading the editors' content folder: every `**\/*.md` file below it, each validated, and the
+ * collisions between them, with every problem collected before anything is reported.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { findCollisions, readArticle, type ArticleRecord, type ReadArticleOptions } from './article-file';
+import { sortProblems, type Problem } from './problems';
+
+/** The environment variable that points a build at another folder of articles. */
+export const CONTENT_DIR_ENV = 'WARTA_CONTENT_DIR';
+
+/**
+ * The content folder for this run: `WARTA_CONTENT_DIR` (absolute, or relative to `cwd`) when set,
+ * else `content/` in the project.
+ */
+export function resolveContentDir(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  const configured = env[CONTENT_DIR_ENV];
+  return path.resolve(cwd, configured && configured.trim() !== '' ? configured : 'content');
+}
+
+/** Everything read from a content folder. */
+export interface ContentFolder {
+  /** Articles without errors, sorted by file path. */
+  articles: ArticleRecord[];
+  /** Every problem in every file, sorted by file and line. */
+  problems: Problem[];
+  /** How many Markdown files were read. */
+  fileCount: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    // Find the first byte sequence that does not decode, to point the editor at its line.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const index = lenient.indexOf('\uFFFD');
+    return { badLine: lenient.slice(0, Math.max(index, 0)).split('\n').length };
+  }
+}
+
+/** Lists the Markdown files below `dir`, as sorted paths relative to it with `/` separators. */
+export async function listArticleFiles(dir: string): Promise<string[]> {
+  const files = await glob('**/*.md', { cwd: dir, onlyFiles: true, dot: false, followSymbolicLinks: false });
+  return files.sort();
+}
+
+/** Reads and validates every article in `dir`. */
+export async function readContentFolder(dir: string, options: ReadArticleOptions): Promise<ContentFolder> {
+  const files = await listArticleFiles(dir);
+  const articles: ArticleRecord[] = [];
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const decoded = decodeUtf8(await readFile(path.join(dir, file)));
+    if ('badLine' in decoded) {
+      problems.push({
+        file,
+        line: decoded.badLine,
+        field: 'file',
+        message: 'is not valid UTF-8 text; save the file as UTF-8',
+        severity: 'error',
+      });
+      continue;
+    }
+    const result = readArticle(file, decoded.text, options);
+    problems.push(...result.problems);
+    if (result.article) articles.push(result.article);
+  }
+  problems.push(...findCollisions(articles));
+  return { articles, problems: sortProblems(problems), fileCount: files.length };
+}

@@ -1,0 +1,183 @@
+/**
+ * Article dates: parsing what editors write, and formatting it for readers. This is the only module
+ * that formats dates; everything takes the time zone as a parameter, so nothing depends on the
+ * build machine's `TZ`.
+ */
+import { TZDate, tz } from '@date-fns/tz';
+import { format, formatISO } from 'date-fns';
+import { enGB, id as idLocale } from 'date-fns/locale';
+import type { Locale } from 'date-fns';
+import type { Lang } from '../site.config';
+
+/**
+ * How precisely an article's date is known: a whole month (raw archives often know no more), a
+ * calendar day (midnight in the site time zone), or an exact instant.
+ */
+export type DatePrecision = 'month' | 'day' | 'instant';
+
+/** A parsed article date: the instant it denotes and how precisely it is known. */
+export interface ArticleDate {
+  /** The instant: for `month` and `day`, midnight at the start of that period in the site zone. */
+  date: Date;
+  /** How precisely the editor gave the date. */
+  precision: DatePrecision;
+}
+
+/** The outcome of parsing a date: the date, or a sentence saying what is wrong with the input. */
+export type ParseDateResult = { ok: true; value: ArticleDate } | { ok: false; reason: string };
+
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+const EXPECTED_FORMATS =
+  'write YYYY-MM-DD (2022-09-06), YYYY-MM (2022-09) or a date-time such as 2022-09-06T14:30:00+07:00';
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one; UTC avoids any zone arithmetic.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function checkCalendar(year: number, month: number, day?: number): string | undefined {
+  if (year < 1) return `year ${String(year).padStart(4, '0')} does not exist`;
+  if (month < 1 || month > 12) return `month ${String(month).padStart(2, '0')} does not exist`;
+  if (day !== undefined && (day < 1 || day > daysInMonth(year, month))) {
+    const y = String(year).padStart(4, '0');
+    const m = String(month).padStart(2, '0');
+    const d = String(day).padStart(2, '0');
+    return `${y}-${m}-${d} is not a day in the calendar (that month has ${daysInMonth(year, month)} days)`;
+  }
+  return undefined;
+}
+
+function parseOffsetMinutes(offset: string): number {
+  if (offset.toUpperCase() === 'Z') return 0;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+/**
+ * Parses an article date as editors write it: `YYYY-MM` (month precision), `YYYY-MM-DD` (midnight
+ * in `timeZone`), or a date-time with an offset (a date-time without one is read as wall-clock time
+ * in `timeZone`). A `Date` is taken as an exact instant. Impossible dates are refused with a reason.
+ */
+export function parseArticleDate(value: unknown, timeZone: string): ParseDateResult {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime())
+      ? { ok: false, reason: 'is not a valid date' }
+      : { ok: true, value: { date: value, precision: 'instant' } };
+  }
+  if (typeof value !== 'string') {
+    return { ok: false, reason: `expected a date as text, got ${describeType(value)}; ${EXPECTED_FORMATS}` };
+  }
+  const text = value.trim();
+
+  const month = MONTH_RE.exec(text);
+  if (month) {
+    const [y, m] = [Number(month[1]), Number(month[2])];
+    const problem = checkCalendar(y, m);
+    if (problem) return { ok: false, reason: problem };
+    return { ok: true, value: { date: toPlainDate(new TZDate(y, m - 1, 1, timeZone)), precision: 'month' } };
+  }
+
+  const day = DAY_RE.exec(text);
+  if (day) {
+    const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    const problem = checkCalendar(y, m, d);
+    if (problem) return { ok: false, reason: problem };
+    return { ok: true, value: { date: toPlainDate(new TZDate(y, m - 1, d, timeZone)), precision: 'day' } };
+  }
+
+  const instant = INSTANT_RE.exec(text);
+  if (instant) {
+    const [y, m, d, hh, mm] = [1, 2, 3, 4, 5].map((i) => Number(instant[i])) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const ss = Number(instant[6] ?? 0);
+    const ms = Number((instant[7] ?? '0').padEnd(3, '0').slice(0, 3));
+    const problem = checkCalendar(y, m, d);
+    if (problem) return { ok: false, reason: problem };
+    if (hh > 23 || mm > 59 || ss > 59) return { ok: false, reason: `${text} is not a valid time of day` };
+    const offset = instant[8];
+    const date =
+      offset === undefined
+        ? toPlainDate(new TZDate(y, m - 1, d, hh, mm, ss, ms, timeZone))
+        : new Date(Date.UTC(y, m - 1, d, hh, mm, ss, ms) - parseOffsetMinutes(offset) * 60_000);
+    return { ok: true, value: { date, precision: 'instant' } };
+  }
+
+  return { ok: false, reason: `"${text}" is not a date; ${EXPECTED_FORMATS}` };
+}
+
+function toPlainDate(date: Date): Date {
+  return new Date(date.getTime());
+}
+
+function describeType(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+}
+
+const LOCALES: Record<Lang, Locale> = { id: idLocale, en: enGB };
+
+/** Options for formatting a date for readers. */
+export interface FormatDateOptions {
+  /** Language of the label. */
+  lang: Lang;
+  /** Time zone the label is given in. */
+  timeZone: string;
+  /** How precisely the date is known; a month-precision date shows no day. */
+  precision?: DatePrecision;
+}
+
+/**
+ * Formats an article date for a dateline: "Selasa, 6 September 2022" in Indonesian, "Tuesday,
+ * 6 September 2022" in English, "September 2023" for a month-precision date.
+ */
+export function formatArticleDate(date: Date, options: FormatDateOptions): string {
+  const pattern = options.precision === 'month' ? 'MMMM yyyy' : 'EEEE, d MMMM yyyy';
+  return format(date, pattern, { locale: LOCALES[options.lang], in: tz(options.timeZone) });
+}
+
+/** Formats a date without the weekday, for compact lists: "6 Sep 2022" / "6 Sep 2022". */
+export function formatShortDate(date: Date, options: FormatDateOptions): string {
+  const pattern = options.precision === 'month' ? 'MMM yyyy' : 'd MMM yyyy';
+  return format(date, pattern, { locale: LOCALES[options.lang], in: tz(options.timeZone) });
+}
+
+/**
+ * The machine-readable value for `<time datetime>`: `2023-09` for a month, `2022-09-06` for a day,
+ * and a full ISO 8601 timestamp with the site zone's offset for an instant.
+ */
+export function toDatetimeAttribute(date: Date, timeZone: string, precision: DatePrecision = 'instant'): string {
+  if (precision === 'month') return format(date, 'yyyy-MM', { in: tz(timeZone) });
+  if (precision === 'day') return format(date, 'yyyy-MM-dd', { in: tz(timeZone) });
+  return formatISO(date, { in: tz(timeZone) });
+}
+
+/** The calendar parts of an instant as seen in a time zone, zero-padded for use in URLs. */
+export interface CalendarParts {
+  /** Four-digit year, e.g. `2024`. */
+  year: string;
+  /** Two-digit month, `01`–`12`. */
+  month: string;
+  /** Two-digit day of the month, `01`–`31`. */
+  day: string;
+}
+
+/** Splits an instant into year, month and day as they are in `timeZone`. */
+export function getCalendarParts(date: Date, timeZone: string): CalendarParts {
+  const [year, month, day] = format(date, 'yyyy-MM-dd', { in: tz(timeZone) }).split('-') as [
+    string,
+    string,
+    string,
+  ];
+  return { year, month, day };
+}

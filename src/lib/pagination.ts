@@ -1,0 +1,52 @@
+/**
+ * Pagination maths for listings: exactly `pageSize` items on every page but the last, no empty
+ * pages, and page 1 at the listing's own URL (never `/1/`).
+ */
+
+/** One page of a listing. */
+export interface Page<T> {
+  /** 1-based page number. */
+  number: number;
+  /** How many pages the listing has. */
+  totalPages: number;
+  /** How many items the listing has over all pages. */
+  totalItems: number;
+  /** The items on this page. */
+  items: T[];
+  /** 0-based index, in the whole listing, of this page's first item. */
+  start: number;
+  /** Site-relative URL of this page. */
+  url: string;
+  /** URL of the previous page, if any. */
+  prevUrl?: string;
+  /** URL of the next page, if any. */
+  nextUrl?: string;
+}
+
+/**
+ * The URL of page `number` of a listing at `baseUrl` (`/2022/09/`): page 1 is `baseUrl` itself,
+ * later pages `baseUrl` + `segment` + number (`/2022/09/2/`, or `/page/2/` with segment `page/`).
+ */
+export function pageUrl(baseUrl: string, number: number, segment = ''): string {
+  return number === 1 ? baseUrl : `${baseUrl}${segment}${number}/`;
+}
+
+/** Splits a listing into pages. An empty listing still has one (empty) page, its first. */
+export function paginate<T>(items: readonly T[], pageSize: number, baseUrl: string, segment = ''): Page<T>[] {
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`page size must be a positive integer, got ${pageSize}`);
+  const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
+  return Array.from({ length: totalPages }, (_, index) => {
+    const number = index + 1;
+    const start = index * pageSize;
+    return {
+      number,
+      totalPages,
+      totalItems: items.length,
+      items: items.slice(start, start + pageSize),
+      start,
+      url: pageUrl(baseUrl, number, segment),
+      ...(number > 1 ? { prevUrl: pageUrl(baseUrl, number - 1, segment) } : {}),
+      ...(number < totalPages ? { nextUrl: pageUrl(baseUrl, number + 1, segment) } : {}),
+    };
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * Problems found in editors' files, in one shape for the build, `npm run check` and the importer,
+ * so every tool reports them the same way: `path:line: field: message`.
+ */
+
+/** One problem in one file. */
+export interface Problem {
+  /** Path of the file, relative to the content folder where possible. */
+  file: string;
+  /** 1-based line of the problem, when it can be pinned to one. */
+  line?: number;
+  /** Frontmatter field the problem is about (`tags`, `source.url`), or `frontmatter`/`body`/`file`. */
+  field: string;
+  /** What is wrong and, where possible, how to fix it. */
+  message: string;
+  /** `error` stops a build; `warning` is reported and the build goes on. */
+  severity: 'error' | 'warning';
+}
+
+/** Formats one problem as `path:line: field: message`. */
+export function formatProblem(problem: Problem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const prefix = problem.severity === 'warning' ? 'warning: ' : '';
+  return `${where}: ${problem.field}: ${prefix}${problem.message}`;
+}
+
+/** Sorts problems by file, then line, so reports read top to bottom and are stable between runs. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.field < b.field ? -1 : a.field > b.field ? 1 : 0),
+  );
+}
+
+/** The error a build throws when content has problems: every problem, one per line. */
+export class ContentError extends Error {
+  /** The problems that stopped the build. */
+  readonly problems: Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    const sorted = sortProblems(problems);
+    const errors = sorted.filter((p) => p.severity === 'error');
+    const files = new Set(errors.map((p) => p.file)).size;
+    super(
+      `${errors.length} problem${errors.length === 1 ? '' : 's'} in ${files} article${files === 1 ? '' : 's'}:\n` +
+        sorted.map((p) => `  ${formatProblem(p)}`).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.problems = sorted;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The Markdown pipeline of every article, as plugin lists for Astro's `unified()` processor. The
+ * build (`astro.config.mjs`) and the tests import these same lists.
+ */
+import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import { rehypeEmbeds } from './rehype-embeds';
+import { rehypeFragmentLinks } from './rehype-fragment-links';
+import { rehypeLazyImages } from './rehype-lazy-images';
+import { remarkReadAlso } from './remark-read-also';
+import { remarkReadingTime } from './remark-reading-time';
+import { newsSanitizeSchema } from './sanitize-schema';
+
+export { remarkReadAlso, remarkReadingTime, rehypeEmbeds, rehypeFragmentLinks, rehypeLazyImages, newsSanitizeSchema };
+
+/** remark plugins, run on the Markdown tree after GFM. */
+export const remarkPlugins: RemarkPlugins = [remarkReadAlso, remarkReadingTime];
+
+/** Options for turning Markdown into HTML: footnote ids stay bare; the sanitizer prefixes them. */
+export const remarkRehypeOptions: RemarkRehype = { clobberPrefix: '' };
+
+/**
+ * rehype plugins, in order: raw HTML is parsed and sanitized first, so that everything added after
+ * it (heading ids and anchors, link rel, lazy images) is ours and trusted.
+ */
+export const rehypePlugins: RehypePlugins = [
+  rehypeRaw,
+  [rehypeSanitize, newsSanitizeSchema],
+  rehypeEmbeds,
+  rehypeSlug,
+  [
+    rehypeAutolinkHeadings,
+    {
+      behavior: 'append',
+      properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
+      content: { type: 'text', value: '#' },
+    },
+  ],
+  rehypeFragmentLinks,
+  [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], properties: { className: ['external'] } }],
+  rehypeLazyImages,
+];

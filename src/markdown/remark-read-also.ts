@@ -1,0 +1,61 @@
+import type { Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+/** Options for {@link remarkReadAlso}. */
+export interface RemarkReadAlsoOptions {
+  /** Labels that open a "read also" promo, matched case-insensitively before a colon. */
+  labels?: readonly string[];
+}
+
+const DEFAULT_LABELS = ['Baca juga', 'Baca pula', 'Read also', 'Read more', 'See also'];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function firstText(node: PhrasingContent | undefined): Text | undefined {
+  if (!node) return undefined;
+  if (node.type === 'text') return node;
+  if ((node.type === 'strong' || node.type === 'emphasis') && node.children.length > 0) {
+    return firstText(node.children[0]);
+  }
+  return undefined;
+}
+
+/**
+ * Recognises the "read also" promos that news sites paste between paragraphs (`Baca Juga: …`,
+ * `Read also: …`) and turns each into a marked `<aside class="read-also">` that Pagefind skips, so
+ * the promo neither reads as part of the story nor pollutes search results.
+ */
+export function remarkReadAlso(options: RemarkReadAlsoOptions = {}) {
+  const labels = options.labels ?? DEFAULT_LABELS;
+  const pattern = new RegExp(`^\\s*(${labels.map(escapeRegExp).join('|')})\\s*:\\s*`, 'i');
+
+  return (tree: Root): void => {
+    visit(tree, 'paragraph', (node: Paragraph) => {
+      const text = firstText(node.children[0]);
+      const match = text ? pattern.exec(text.value) : null;
+      if (!text || !match) return;
+      const label = match[1] ?? '';
+      text.value = text.value.slice(match[0].length);
+      const first = node.children[0];
+      // A bold label ("**Baca Juga:** …") is dropped whole once its text is used up.
+      if (first && first !== text && 'children' in first && firstText(first)?.value === '') {
+        node.children.shift();
+        const next = node.children[0];
+        if (next?.type === 'text') next.value = next.value.trimStart();
+      }
+      node.data = {
+        ...node.data,
+        hName: 'aside',
+        hProperties: { className: ['read-also'], dataPagefindIgnore: 'all', ariaLabel: label },
+      };
+      node.children.unshift({
+        type: 'strong',
+        data: { hProperties: { className: ['read-also__label'] } },
+        children: [{ type: 'text', value: label }],
+      });
+      node.children.splice(1, 0, { type: 'text', value: ' ' });
+    });
+  };
+}
