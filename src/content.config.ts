@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { articleDataSchema } from './lib/article-schema';
 import { resolveContentDir } from './lib/content-folder';
 import { articleLoader } from './loaders/article-loader';
 import { siteConfig } from './site.config';
@@ -10,6 +11,9 @@ const articles = defineCollection({
     defaultLang: siteConfig.defaultLang,
     timeZone: siteConfig.timeZone,
   }),
+  // The loader validates frontmatter itself (every problem, with line numbers); this is the shape
+  // it stores, which pages see.
+  schema: articleDataSchema,
 });
 
 export const collections = { articles };

@@ -31,13 +31,12 @@ async function loadContents(): Promise<ArchiveContents> {
     entries.map((entry) => ({ entry, date: entry.data.date, draft: entry.data.draft })),
     {
       now: resolveBuildTime(),
-      includeDrafts: import.meta.env.DEV,
+      // MODE, not DEV: DEV follows NODE_ENV, which a CI or test runner may set for a real build.
+      includeDrafts: import.meta.env.MODE === 'development',
       includeFuture: process.env['WARTA_INCLUDE_FUTURE'] === '1',
     },
   );
-  const sorted = sortNewestFirst(
-    published.map(({ entry }) => ({ entry, id: entry.id, title: entry.data.title, ...entry.data })),
-  );
+  const sorted = sortNewestFirst(published.map(({ entry }) => ({ ...entry.data, entry, id: entry.id })));
   return {
     articles: sorted.map(({ entry }) => entry),
     drafts: drafts.map(({ entry }) => entry),

@@ -77,7 +77,10 @@ export function suggestField(unknown: string): string | undefined {
 
 function issueMessage(issue: $ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-  if (issue.code === 'invalid_type') return `must be ${issue.expected}, not ${describeValue(issue.input)}`;
+  // Fields with a message of their own say it in words; zod's generic one names a JS type.
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+    return `must be ${issue.expected}, not ${describeValue(issue.input)}`;
+  }
   return issue.message;
 }
 
@@ -171,14 +174,22 @@ export function readArticle(file: string, source: string, options: ReadArticleOp
       frontmatter,
       body,
       slug,
-      permalink: buildPermalink(frontmatter.date.date, frontmatter.date.precision as DatePrecision, slug, options.timeZone),
+      permalink: buildPermalink(
+        frontmatter.date.date,
+        frontmatter.date.precision as DatePrecision,
+        slug,
+        options.timeZone,
+      ),
       ...(updated ? { updated } : {}),
     },
   };
 }
 
 /** Problems that only show across files: two articles at one permalink, or an alias on a real page. */
-export function findCollisions(articles: readonly ArticleRecord[]): Problem[] {
+export function findCollisions(
+  articles: readonly ArticleRecord[],
+  label: (file: string) => string = (file) => file,
+): Problem[] {
   const problems: Problem[] = [];
   const byPermalink = new Map<string, ArticleRecord>();
   for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : 1))) {
@@ -188,7 +199,7 @@ export function findCollisions(articles: readonly ArticleRecord[]): Problem[] {
         file: article.file,
         line: 1,
         field: 'slug',
-        message: `has the same permalink ${article.permalink} as ${first.file}; give one of them a different "slug:"`,
+        message: `has the same permalink ${article.permalink} as ${label(first.file)}; give one of them a different "slug:"`,
         severity: 'error',
       });
     } else {
@@ -204,14 +215,14 @@ export function findCollisions(articles: readonly ArticleRecord[]): Problem[] {
         problems.push({
           file: article.file,
           field: 'aliases',
-          message: `${alias} is the permalink of ${page.file}; a redirect there would hide that article`,
+          message: `${alias} is the permalink of ${label(page.file)}; a redirect there would hide that article`,
           severity: 'error',
         });
       } else if (owner && owner !== article) {
         problems.push({
           file: article.file,
           field: 'aliases',
-          message: `${alias} is also an alias of ${owner.file}; an old path can redirect to one article only`,
+          message: `${alias} is also an alias of ${label(owner.file)}; an old path can redirect to one article only`,
           severity: 'error',
         });
       } else {
@@ -221,7 +232,6 @@ export function findCollisions(articles: readonly ArticleRecord[]): Problem[] {
   }
   return problems;
 }
-
 
 /** Flattens a read article into the plain data the content store keeps. */
 export function toArticleData(article: ArticleRecord): ArticleData {

@@ -18,7 +18,8 @@ export interface ArticleSchemaOptions {
 
 const text = (what = 'text') =>
   z.string({
-    error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what}, not ${describeValue(issue.input)}`),
+    error: (issue) =>
+      issue.input === undefined ? 'is required' : `must be ${what}, not ${describeValue(issue.input)}`,
   });
 
 /** A list of names or labels; a single value is accepted as a list of one. */
@@ -44,7 +45,7 @@ const httpUrl = text('a URL').refine(
 /** An old path of the article, kept working as a redirect: `/lama/berita-123/` or `/news/old.html`. */
 const aliasPath = text('a path').transform((value, ctx) => {
   const path = value.trim();
-  let decoded = path;
+  let decoded: string;
   try {
     decoded = decodeURIComponent(path);
   } catch {
@@ -52,7 +53,10 @@ const aliasPath = text('a path').transform((value, ctx) => {
     return z.NEVER;
   }
   if (!path.startsWith('/') || path.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(decoded)) {
-    ctx.addIssue({ code: 'custom', message: `"${path}" must be a path on this site starting with "/", not a full address` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${path}" must be a path on this site starting with "/", not a full address`,
+    });
     return z.NEVER;
   }
   if (decoded.split('/').some((segment) => segment === '..' || segment === '.') || /[\\?#<>"\s]/.test(decoded)) {
@@ -145,7 +149,11 @@ export function createArticleSchema({ defaultLang, timeZone }: ArticleSchemaOpti
     })
     .superRefine((article, ctx) => {
       if (article.updated && article.updated.date < article.date.date) {
-        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before date; an article cannot be updated before it was published' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: 'is before date; an article cannot be updated before it was published',
+        });
       }
       article.corrections.forEach((correction, index) => {
         if (correction.date.date < article.date.date) {

@@ -49,8 +49,23 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
   return files.sort();
 }
 
+/** Options for {@link readContentFolder}. */
+export interface ReadContentFolderOptions extends ReadArticleOptions {
+  /** How problems name a file, given its path below the folder; by default that path itself. */
+  label?: (file: string) => string;
+}
+
+/** Names files by their path from the working directory (`content/2022/09/a.md`), for editors. */
+export function labelFromCwd(dir: string, cwd: string = process.cwd()): (file: string) => string {
+  return (file) => {
+    const relative = path.relative(cwd, path.join(dir, file));
+    return (relative.startsWith('..') ? path.join(dir, file) : relative).split(path.sep).join('/');
+  };
+}
+
 /** Reads and validates every article in `dir`. */
-export async function readContentFolder(dir: string, options: ReadArticleOptions): Promise<ContentFolder> {
+export async function readContentFolder(dir: string, options: ReadContentFolderOptions): Promise<ContentFolder> {
+  const label = options.label ?? ((file: string) => file);
   const files = await listArticleFiles(dir);
   const articles: ArticleRecord[] = [];
   const problems: Problem[] = [];
@@ -70,6 +85,7 @@ export async function readContentFolder(dir: string, options: ReadArticleOptions
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
   }
-  problems.push(...findCollisions(articles));
-  return { articles, problems: sortProblems(problems), fileCount: files.length };
+  const labelled = problems.map((problem) => ({ ...problem, file: label(problem.file) }));
+  labelled.push(...findCollisions(articles, label).map((problem) => ({ ...problem, file: label(problem.file) })));
+  return { articles, problems: sortProblems(labelled), fileCount: files.length };
 }

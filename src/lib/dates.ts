@@ -28,8 +28,7 @@ export type ParseDateResult = { ok: true; value: ArticleDate } | { ok: false; re
 
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT_RE =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 const EXPECTED_FORMATS =
   'write YYYY-MM-DD (2022-09-06), YYYY-MM (2022-09) or a date-time such as 2022-09-06T14:30:00+07:00';
@@ -174,10 +173,6 @@ export interface CalendarParts {
 
 /** Splits an instant into year, month and day as they are in `timeZone`. */
 export function getCalendarParts(date: Date, timeZone: string): CalendarParts {
-  const [year, month, day] = format(date, 'yyyy-MM-dd', { in: tz(timeZone) }).split('-') as [
-    string,
-    string,
-    string,
-  ];
+  const [year, month, day] = format(date, 'yyyy-MM-dd', { in: tz(timeZone) }).split('-') as [string, string, string];
   return { year, month, day };
 }

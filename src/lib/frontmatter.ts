@@ -27,8 +27,7 @@ export interface FrontmatterSyntaxError {
 
 /** The outcome of splitting and parsing a file. */
 export type FrontmatterResult =
-  | { ok: true; value: ParsedFrontmatter }
-  | { ok: false; errors: FrontmatterSyntaxError[] };
+  { ok: true; value: ParsedFrontmatter } | { ok: false; errors: FrontmatterSyntaxError[] };
 
 const MAX_ALIASES = 100;
 
@@ -41,18 +40,29 @@ export function normalizeSource(source: string): string {
 export function parseFrontmatter(source: string): FrontmatterResult {
   const text = normalizeSource(source);
   if (text.trim() === '') {
-    return { ok: false, errors: [{ line: 1, message: 'the file is empty; an article needs frontmatter with at least title and date' }] };
+    return {
+      ok: false,
+      errors: [{ line: 1, message: 'the file is empty; an article needs frontmatter with at least title and date' }],
+    };
   }
   const lines = text.split('\n');
   if (lines[0]?.trimEnd() !== '---') {
     return {
       ok: false,
-      errors: [{ line: 1, message: 'the file does not start with frontmatter; put a line "---" first, the fields, then another "---"' }],
+      errors: [
+        {
+          line: 1,
+          message: 'the file does not start with frontmatter; put a line "---" first, the fields, then another "---"',
+        },
+      ],
     };
   }
   const closing = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
   if (closing === -1) {
-    return { ok: false, errors: [{ line: 1, message: 'the frontmatter is never closed; add a line "---" after the last field' }] };
+    return {
+      ok: false,
+      errors: [{ line: 1, message: 'the frontmatter is never closed; add a line "---" after the last field' }],
+    };
   }
 
   const yamlText = lines.slice(1, closing).join('\n');
@@ -80,7 +90,10 @@ export function parseFrontmatter(source: string): FrontmatterResult {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    return { ok: false, errors: [{ line: 2, message: `malformed YAML: ${firstSentence(String((error as Error).message))}` }] };
+    return {
+      ok: false,
+      errors: [{ line: 2, message: `malformed YAML: ${firstSentence(String((error as Error).message))}` }],
+    };
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) {

@@ -33,7 +33,8 @@ export function pageUrl(baseUrl: string, number: number, segment = ''): string {
 
 /** Splits a listing into pages. An empty listing still has one (empty) page, its first. */
 export function paginate<T>(items: readonly T[], pageSize: number, baseUrl: string, segment = ''): Page<T>[] {
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`page size must be a positive integer, got ${pageSize}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new RangeError(`page size must be a positive integer, got ${pageSize}`);
   const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
   return Array.from({ length: totalPages }, (_, index) => {
     const number = index + 1;

@@ -38,6 +38,8 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 export class ContentError extends Error {
   /** The problems that stopped the build. */
   readonly problems: Problem[];
+  /** What to do next, shown under the list by Astro. */
+  readonly hint = 'Fix the fields named above; `npm run check` lists the same problems without building.';
 
   constructor(problems: readonly Problem[]) {
     const sorted = sortProblems(problems);
@@ -49,5 +51,7 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.problems = sorted;
+    // The list says everything an editor needs; a stack trace into the loader would only bury it.
+    this.stack = '';
   }
 }

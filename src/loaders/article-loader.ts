@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { toArticleData, type ReadArticleOptions } from '../lib/article-file';
 import { articleDataSchema } from '../lib/article-schema';
-import { readContentFolder } from '../lib/content-folder';
+import { labelFromCwd, readContentFolder } from '../lib/content-folder';
 import { ContentError } from '../lib/problems';
 
 /** Options for {@link articleLoader}. */
@@ -29,7 +29,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
     async load({ store, renderMarkdown, generateDigest, logger, watcher, config }) {
       const root = fileURLToPath(config.root);
       const sync = async (): Promise<void> => {
-        const folder = await readContentFolder(directory, readOptions);
+        const folder = await readContentFolder(directory, { ...readOptions, label: labelFromCwd(directory) });
         if (folder.problems.some((problem) => problem.severity === 'error')) {
           throw new ContentError(folder.problems);
         }
@@ -57,7 +57,9 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           rendered += 1;
         }
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-        logger.info(`${folder.articles.length} articles read, ${rendered} rendered, ${folder.articles.length - rendered} unchanged`);
+        logger.info(
+          `${folder.articles.length} articles read, ${rendered} rendered, ${folder.articles.length - rendered} unchanged`,
+        );
       };
 
       await sync();

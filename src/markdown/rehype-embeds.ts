@@ -38,9 +38,12 @@ export function rehypeEmbeds(options: RehypeEmbedsOptions = {}) {
       node.properties = {
         ...node.properties,
         loading: 'lazy',
-        sandbox: 'allow-scripts allow-same-origin allow-presentation allow-popups',
+        sandbox: ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'],
         referrerPolicy: 'strict-origin-when-cross-origin',
-        title: typeof node.properties['title'] === 'string' && node.properties['title'] !== '' ? node.properties['title'] : 'Embedded media',
+        title:
+          typeof node.properties['title'] === 'string' && node.properties['title'] !== ''
+            ? node.properties['title']
+            : 'Embedded media',
       };
       return undefined;
     });

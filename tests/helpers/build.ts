@@ -1,0 +1,80 @@
+/**
+ * Builds an archive from a folder of articles exactly as `npm run build` does (the Astro CLI with
+ * `WARTA_CONTENT_DIR`), into a temporary output folder, for integration tests to read.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Where the test fixtures live. */
+export const fixturesDir = path.join(projectRoot, 'tests', 'fixtures');
+
+/** The outcome of a build. */
+export interface BuildResult {
+  /** Exit code of `astro build`. */
+  exitCode: number;
+  /** Everything the build printed, stdout and stderr interleaved. */
+  output: string;
+  /** Folder the archive was written to. */
+  outDir: string;
+  /** Reads a file of the built archive as text, by its site path (`/2022/09/06/a/` → its index.html). */
+  read(sitePath: string): Promise<string>;
+  /** Removes the output and cache folders. */
+  cleanup(): Promise<void>;
+}
+
+/** Runs a command with the project's Node and returns its exit code and combined output. */
+export function run(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<{ exitCode: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    // The test runner's NODE_ENV=test must not leak into a production build.
+    const { NODE_ENV: _testEnv, ...inherited } = process.env;
+    const child = spawn(process.execPath, args, {
+      cwd: options.cwd ?? projectRoot,
+      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 170_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ exitCode: code ?? 1, output });
+    });
+  });
+}
+
+/** Resolves a site path to the file the build wrote for it. */
+export function siteFile(outDir: string, sitePath: string): string {
+  const clean = decodeURIComponent(sitePath.split(/[?#]/)[0] ?? '/');
+  return path.join(outDir, clean.endsWith('/') ? `${clean}index.html` : clean);
+}
+
+/** Builds the archive of `contentDir` with extra environment variables. */
+export async function buildArchive(contentDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+  const work = await mkdtemp(path.join(tmpdir(), 'warta-build-'));
+  const outDir = path.join(work, 'dist');
+  const { exitCode, output } = await run([path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    WARTA_CONTENT_DIR: contentDir,
+    WARTA_OUT_DIR: outDir,
+    WARTA_CACHE_DIR: path.join(work, 'cache'),
+    ...env,
+  });
+  return {
+    exitCode,
+    output,
+    outDir,
+    read: (sitePath) => readFile(siteFile(outDir, sitePath), 'utf8'),
+    cleanup: () => rm(work, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * Builds the small fixture archive through `WARTA_CONTENT_DIR`, as `npm run build` would, and checks
+ * what a reader would find in `dist/`; then checks that broken articles stop the build with every
+ * problem named.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildArchive, fixturesDir, type BuildResult } from '../helpers/build';
+
+const basic = path.join(fixturesDir, 'basic', 'content');
+const env = { WARTA_PAGE_SIZE: '2', SOURCE_DATE_EPOCH: '1767225600', TZ: 'UTC' };
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) =>
+      entry.isDirectory()
+        ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+        : [`${prefix}${entry.name}`],
+    ),
+  );
+  return nested.flat().sort();
+}
+
+describe('building the fixture archive', () => {
+  let build: BuildResult;
+
+  beforeAll(async () => {
+    build = await buildArchive(basic, env);
+  });
+  afterAll(() => build?.cleanup());
+
+  it('succeeds', () => {
+    expect(build.output).not.toMatch(/error/i);
+    expect(build.exitCode).toBe(0);
+  });
+
+  it('writes one page per published article at its permalink', async () => {
+    const files = await listFiles(build.outDir);
+    const articlePages = files.filter((file) => /^\d{4}\/\d{2}\/(\d{2}\/)?[^/]+\/index\.html$/.test(file));
+    expect(articlePages).toEqual([
+      '2022/09/06/korea-utara-jual-peluru/index.html',
+      '2022/09/06/sanctions-bite/index.html',
+      '2023/09/arsip-bulanan/index.html',
+      '2024/01/01/malam-tahun-baru/index.html',
+    ]);
+  });
+
+  it('leaves out drafts and articles scheduled for the future', async () => {
+    const files = (await listFiles(build.outDir)).join('\n');
+    expect(files).not.toContain('belum-terbit');
+    expect(files).not.toContain('masa-depan');
+    const home = await build.read('/');
+    expect(home).not.toContain('Belum Terbit');
+    expect(home).not.toContain('Dijadwalkan');
+  });
+
+  it('shows localized datelines with machine-readable values', async () => {
+    const { document } = parseHTML(await build.read('/2022/09/06/korea-utara-jual-peluru/'));
+    expect(document.documentElement.getAttribute('lang')).toBe('id');
+    const published = document.querySelector('.published time');
+    expect(published?.textContent).toBe('Selasa, 6 September 2022');
+    expect(published?.getAttribute('datetime')).toBe('2022-09-06');
+
+    const english = parseHTML(await build.read('/2022/09/06/sanctions-bite/')).document;
+    expect(english.documentElement.getAttribute('lang')).toBe('en');
+    expect(english.querySelector('.published time')?.textContent).toBe('Tuesday, 6 September 2022');
+    expect(english.querySelector('.published time')?.getAttribute('datetime')).toBe('2022-09-06T09:00:00+07:00');
+
+    const month = parseHTML(await build.read('/2023/09/arsip-bulanan/')).document;
+    expect(month.querySelector('.published time')?.textContent).toBe('September 2023');
+  });
+
+  it('files an article by its date in the site time zone', async () => {
+    const { document } = parseHTML(await build.read('/2024/01/01/malam-tahun-baru/'));
+    expect(document.querySelector('h1')?.textContent).toBe('Malam Tahun Baru');
+    expect(document.querySelector('.published time')?.textContent).toBe('Senin, 1 Januari 2024');
+  });
+
+  it('renders the article page in full', async () => {
+    const { document } = parseHTML(await build.read('/2022/09/06/korea-utara-jual-peluru/'));
+    expect(document.querySelector('title')?.textContent).toBe('Korea Utara Jual Peluru ke Rusia — Warta');
+    expect(document.querySelector('.lede')?.textContent).toBe('Ringkasan singkat tentang penjualan peluru.');
+    expect(document.querySelector('.authors')?.textContent).toContain('Rina Hartono');
+    expect(document.querySelector('.updated time')?.textContent).toBe('Kamis, 8 September 2022');
+    expect(document.querySelector('.reading-time')?.textContent).toBe('1 menit baca');
+    expect(document.querySelector('.source a')?.getAttribute('href')).toBe('https://example.org/desk');
+    expect([...document.querySelectorAll('.article-footer .tag-list a')].map((a) => a.textContent)).toEqual([
+      'Korea Utara',
+      'Rusia',
+    ]);
+    expect(document.querySelector('.corrections li')?.textContent).toContain('Judul diperbaiki.');
+    const heading = document.querySelector('.article-body h2');
+    expect(heading?.getAttribute('id')).toBe('latar-belakang');
+    expect(document.querySelector('.article-body a.external')?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('turns "Baca Juga" promos into asides kept out of the search index', async () => {
+    const { document } = parseHTML(await build.read('/2022/09/06/korea-utara-jual-peluru/'));
+    const aside = document.querySelector('.article-body aside.read-also');
+    expect(aside?.getAttribute('data-pagefind-ignore')).toBe('all');
+    expect(aside?.textContent).toContain('Berita lain yang tidak terkait');
+  });
+
+  it('lets no script from an article reach the page', async () => {
+    const html = await build.read('/2022/09/06/korea-utara-jual-peluru/');
+    const { document } = parseHTML(html);
+    const body = document.querySelector('.article-body');
+    expect(body?.querySelector('script')).toBeNull();
+    expect(body?.innerHTML).not.toMatch(/onerror|javascript:|alert/);
+    expect(body?.querySelector('img')?.getAttribute('src')).toBe('x.png');
+  });
+
+  it('paginates the home page newest first without a /page/1/ duplicate', async () => {
+    const first = parseHTML(await build.read('/')).document;
+    const second = parseHTML(await build.read('/page/2/')).document;
+    const titles = (doc: Document) => [...doc.querySelectorAll('.article-card h2')].map((h) => h.textContent);
+    expect(titles(first)).toEqual(['Malam Tahun Baru', 'Arsip yang Hanya Tahu Bulannya']);
+    expect(titles(second)).toEqual(['Sanctions Bite', 'Korea Utara Jual Peluru ke Rusia']);
+    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
+    await expect(stat(path.join(build.outDir, 'page/1'))).rejects.toThrow();
+  });
+
+  it('writes the same files whatever the machine time zone', async () => {
+    const other = await buildArchive(basic, { ...env, TZ: 'America/Los_Angeles' });
+    try {
+      expect(other.exitCode).toBe(0);
+      const files = await listFiles(build.outDir);
+      expect(await listFiles(other.outDir)).toEqual(files);
+      for (const file of files) {
+        const [a, b] = await Promise.all([
+          readFile(path.join(build.outDir, file)),
+          readFile(path.join(other.outDir, file)),
+        ]);
+        expect(a.equals(b), `${file} differs between TZ=UTC and TZ=America/Los_Angeles`).toBe(true);
+      }
+    } finally {
+      await other.cleanup();
+    }
+  });
+});
+
+describe('building a folder with broken articles', () => {
+  let build: BuildResult;
+
+  beforeAll(async () => {
+    build = await buildArchive(path.join(fixturesDir, 'broken', 'content'));
+  });
+  afterAll(() => build?.cleanup());
+
+  it('fails and writes no archive', async () => {
+    expect(build.exitCode).not.toBe(0);
+    await expect(stat(build.outDir)).rejects.toThrow();
+  });
+
+  it('names every broken file, its line, the field and the reason in one run', () => {
+    const dir = path.join(fixturesDir, 'broken', 'content');
+    const at = (file: string) => path.relative(process.cwd(), path.join(dir, file));
+    expect(build.output).toContain('7 problems in 4 articles');
+    expect(build.output).toContain(`${at('tanpa-judul.md')}:1: title: is required`);
+    expect(build.output).toContain(`${at('tanpa-judul.md')}:2: date: 2023-02-30 is not a day in the calendar`);
+    expect(build.output).toContain(`${at('tanpa-judul.md')}:3: tag: unknown field; did you mean "tags"?`);
+    expect(build.output).toMatch(/yaml-rusak\.md:[23]: frontmatter: malformed YAML/);
+    expect(build.output).toContain(`${at('tipe-salah.md')}:4: tags: must be a list of text`);
+    expect(build.output).toContain(`${at('tipe-salah.md')}:5: draft: must be true or false`);
+    expect(build.output).toMatch(
+      /baik(-duplikat)?\.md:1: slug: has the same permalink \/2023\/01\/01\/baik\/ as .*baik(-duplikat)?\.md/,
+    );
+    expect(build.output).not.toMatch(/^\s+at /m);
+  });
+});
