@@ -3,7 +3,7 @@
  * `WARTA_CONTENT_DIR`), into a temporary output folder, for integration tests to read.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,24 @@ export function run(
 export function siteFile(outDir: string, sitePath: string): string {
   const clean = decodeURIComponent(sitePath.split(/[?#]/)[0] ?? '/');
   return path.join(outDir, clean.endsWith('/') ? `${clean}index.html` : clean);
+}
+
+/** A view of an archive that is already built, for tests that only read it. */
+export function openArchive(outDir: string): Pick<BuildResult, 'outDir' | 'read'> {
+  return { outDir, read: (sitePath) => readFile(siteFile(outDir, sitePath), 'utf8') };
+}
+
+/** Lists every file of a built archive, as sorted paths relative to it. */
+export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) =>
+      entry.isDirectory()
+        ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+        : [`${prefix}${entry.name}`],
+    ),
+  );
+  return nested.flat().sort();
 }
 
 /** Builds the archive of `contentDir` with extra environment variables. */

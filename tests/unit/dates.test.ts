@@ -21,7 +21,8 @@ function parseOk(value: unknown, timeZone = JAKARTA): ArticleDate {
 /** Parses a date that must be refused, returning the reason. */
 function parseRefused(value: unknown, timeZone = JAKARTA): string {
   const result = parseArticleDate(value, timeZone);
-  if (result.ok) throw new Error(`expected ${JSON.stringify(value)} to be refused, got ${result.value.date.toISOString()}`);
+  if (result.ok)
+    throw new Error(`expected ${JSON.stringify(value)} to be refused, got ${result.value.date.toISOString()}`);
   return result.reason;
 }
 
@@ -156,7 +157,7 @@ describe('formatArticleDate', () => {
 describe('formatShortDate', () => {
   it('gives a compact label without the weekday', () => {
     const date = new Date('2022-08-17T03:00:00Z');
-    expect(formatShortDate(date, { lang: 'id', timeZone: JAKARTA })).toBe('17 Agu 2022');
+    expect(formatShortDate(date, { lang: 'id', timeZone: JAKARTA })).toBe('17 Agt 2022');
     expect(formatShortDate(date, { lang: 'en', timeZone: JAKARTA })).toBe('17 Aug 2022');
     expect(formatShortDate(date, { lang: 'en', timeZone: JAKARTA, precision: 'month' })).toBe('Aug 2022');
   });
@@ -181,7 +182,11 @@ describe('toDatetimeAttribute', () => {
 
 describe('getCalendarParts', () => {
   it('puts 23:30 UTC on New Year’s Eve in the next year in Jakarta', () => {
-    expect(getCalendarParts(new Date('2023-12-31T23:30:00Z'), JAKARTA)).toEqual({ year: '2024', month: '01', day: '01' });
+    expect(getCalendarParts(new Date('2023-12-31T23:30:00Z'), JAKARTA)).toEqual({
+      year: '2024',
+      month: '01',
+      day: '01',
+    });
     expect(getCalendarParts(new Date('2023-12-31T23:30:00Z'), 'UTC')).toEqual({ year: '2023', month: '12', day: '31' });
   });
 });
@@ -210,6 +215,10 @@ describe('independence from the machine time zone (process.env.TZ)', () => {
     expect(toDatetimeAttribute(day.date, JAKARTA, 'day')).toBe('2022-09-06');
     expect(toDatetimeAttribute(day.date, JAKARTA)).toBe('2022-09-06T00:00:00+07:00');
     expect(getCalendarParts(day.date, JAKARTA)).toEqual({ year: '2022', month: '09', day: '06' });
-    expect(getCalendarParts(new Date('2023-12-31T23:30:00Z'), JAKARTA)).toEqual({ year: '2024', month: '01', day: '01' });
+    expect(getCalendarParts(new Date('2023-12-31T23:30:00Z'), JAKARTA)).toEqual({
+      year: '2024',
+      month: '01',
+      day: '01',
+    });
   });
 });
