@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { buildFinish, buildStart } from './src/integrations/build-report.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/markdown/index.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -13,6 +14,8 @@ export default defineConfig({
   outDir: process.env.WARTA_OUT_DIR ?? './dist',
   cacheDir: process.env.WARTA_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
+  // buildStart must stay first and buildFinish last: they frame every other integration's work.
+  integrations: [buildStart(), buildFinish()],
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions }),
     syntaxHighlight: false,

@@ -3,6 +3,7 @@
  * the articles this build publishes, so no page filters or sorts on its own.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { reportContentStats } from '../integrations/build-channel';
 import { resolveBuildTime } from '../lib/build-time';
 import { selectPublished } from '../lib/publishing';
 import { slugify } from '../lib/slugs';
@@ -37,8 +38,16 @@ async function loadContents(): Promise<ArchiveContents> {
     },
   );
   const sorted = sortNewestFirst(published.map(({ entry }) => ({ ...entry.data, entry, id: entry.id })));
+  const articles = sorted.map(({ entry }) => entry);
+  reportContentStats({
+    articles: articles.length,
+    tags: new Set(articles.flatMap((entry) => entry.data.tags.map(tagKey))).size,
+    authors: new Set(articles.flatMap((entry) => entry.data.authors.map(tagKey))).size,
+    drafts: drafts.length,
+    scheduled: scheduled.length,
+  });
   return {
-    articles: sorted.map(({ entry }) => entry),
+    articles,
     drafts: drafts.map(({ entry }) => entry),
     scheduled: scheduled.map(({ entry }) => entry),
   };

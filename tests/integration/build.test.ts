@@ -3,7 +3,8 @@
  * what a reader would find in `dist/`; then checks that broken articles stop the build with every
  * problem named.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -122,15 +123,26 @@ describe('building the fixture archive', () => {
 
 describe('building a folder with broken articles', () => {
   let build: BuildResult;
+  let previous: string;
 
   beforeAll(async () => {
-    build = await buildArchive(path.join(fixturesDir, 'broken', 'content'));
+    // A previous archive sits where the failing build would write.
+    previous = await mkdtemp(path.join(tmpdir(), 'warta-previous-'));
+    await mkdir(path.join(previous, 'dist'));
+    await writeFile(path.join(previous, 'dist', 'index.html'), 'previous archive');
+    build = await buildArchive(path.join(fixturesDir, 'broken', 'content'), {
+      WARTA_OUT_DIR: path.join(previous, 'dist'),
+    });
   });
-  afterAll(() => build?.cleanup());
+  afterAll(async () => {
+    await build?.cleanup();
+    await rm(previous, { recursive: true, force: true });
+  });
 
-  it('fails and writes no archive', async () => {
+  it('fails and leaves the previous archive untouched, with nothing half-written beside it', async () => {
     expect(build.exitCode).not.toBe(0);
-    await expect(stat(build.outDir)).rejects.toThrow();
+    expect(await readFile(path.join(previous, 'dist', 'index.html'), 'utf8')).toBe('previous archive');
+    expect(await listFiles(previous)).toEqual(['dist/index.html']);
   });
 
   it('names every broken file, its line, the field and the reason in one run', () => {

@@ -1,0 +1,98 @@
+/**
+ * The build report printed at the end of `npm run build`: what was published, what was held back,
+ * and how long each phase took. Pure data and formatting; the integration gathers the figures.
+ */
+
+/** The kinds of page a build writes, for counting. */
+export type PageType =
+  'article' | 'home' | 'year' | 'month' | 'day' | 'archive' | 'tag' | 'author' | 'search' | 'redirect' | 'other';
+
+/** Counts of what the content holds, reported by the query module during the build. */
+export interface ContentStats {
+  /** Published articles. */
+  articles: number;
+  /** Distinct tags over published articles. */
+  tags: number;
+  /** Distinct authors over published articles. */
+  authors: number;
+  /** Drafts left out. */
+  drafts: number;
+  /** Articles dated after the build time, left out. */
+  scheduled: number;
+}
+
+/** One timed phase of the build. */
+export interface PhaseTiming {
+  /** What the phase did. */
+  name: string;
+  /** How long it took, in seconds. */
+  seconds: number;
+}
+
+/** Everything the report says. */
+export interface BuildReport {
+  /** Content counts, when the query module ran. */
+  content?: ContentStats;
+  /** Pages written, by type. */
+  pages: Partial<Record<PageType, number>>;
+  /** Total pages written. */
+  totalPages: number;
+  /** Warnings raised during the build. */
+  warnings: string[];
+  /** Timed phases, in order. */
+  phases: PhaseTiming[];
+  /** Whole build, in seconds. */
+  totalSeconds: number;
+}
+
+/** Classifies a written page by its site path (without base), e.g. `/2022/09/06/slug/` → `article`. */
+export function classifyPage(pathname: string): PageType {
+  const path = `/${pathname.replace(/^\/+/, '')}`.replace(/\/?$/, '/');
+  // Listings paginate under `page/N/`, so `/2022/10/` is always October, never page 10 of 2022.
+  if (path === '/' || /^\/page\/\d+\/$/.test(path)) return 'home';
+  if (/^\/\d{4}\/(page\/\d+\/)?$/.test(path)) return 'year';
+  if (/^\/\d{4}\/\d{2}\/(page\/\d+\/)?$/.test(path)) return 'month';
+  if (/^\/\d{4}\/\d{2}\/\d{2}\/(page\/\d+\/)?$/.test(path)) return 'day';
+  if (/^\/\d{4}\/\d{2}\/(\d{2}\/)?[^/]+\/$/.test(path)) return 'article';
+  if (path.startsWith('/archive/')) return 'archive';
+  if (path.startsWith('/tags/')) return 'tag';
+  if (path.startsWith('/authors/')) return 'author';
+  if (path.startsWith('/search/')) return 'search';
+  return 'other';
+}
+
+/** Counts pages by type. */
+export function countPages(pathnames: readonly string[]): Partial<Record<PageType, number>> {
+  const counts: Partial<Record<PageType, number>> = {};
+  for (const pathname of pathnames) {
+    const type = classifyPage(pathname);
+    counts[type] = (counts[type] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function row(label: string, value: string): string {
+  return `  ${label.padEnd(38, ' ')}${value}`;
+}
+
+/** Formats the report as the text table printed at the end of a build. */
+export function formatBuildReport(report: BuildReport): string {
+  const lines = ['Build report'];
+  if (report.content) {
+    const c = report.content;
+    lines.push(row('articles published', String(c.articles)));
+    lines.push(row('tags', String(c.tags)));
+    lines.push(row('authors', String(c.authors)));
+    lines.push(row('drafts held back', String(c.drafts)));
+    lines.push(row('scheduled, held back', String(c.scheduled)));
+  }
+  lines.push(row('pages written', String(report.totalPages)));
+  for (const [type, count] of Object.entries(report.pages).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    lines.push(row(`  ${type}`, String(count)));
+  }
+  lines.push(row('warnings', String(report.warnings.length)));
+  for (const warning of report.warnings) lines.push(`    ${warning}`);
+  for (const phase of report.phases) lines.push(row(`${phase.name} (s)`, phase.seconds.toFixed(2)));
+  lines.push(row('total (s)', report.totalSeconds.toFixed(2)));
+  return lines.join('\n');
+}
