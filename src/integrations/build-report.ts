@@ -65,8 +65,7 @@ export function buildStart(): AstroIntegration {
         const stagingDir = `${finalDir.replace(/[\\/]+$/, '')}.building-${process.pid}`;
         state.finalDir = finalDir;
         state.stagingDir = stagingDir;
-        // After setup Astro holds outDir as a URL, and updateConfig merges without resolving again.
-        updateConfig({ outDir: pathToFileURL(`${stagingDir}/`) as unknown as string });
+        updateConfig({ outDir: pathToFileURL(`${stagingDir}/`) });
         // Whatever stops the build, a half-written staging folder must not be left behind.
         process.once('exit', () => {
           if (!state.swapped && state.stagingDir) rmSync(state.stagingDir, { recursive: true, force: true });

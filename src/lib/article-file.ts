@@ -12,7 +12,7 @@ import {
   type ArticleData,
   type ArticleFrontmatter,
 } from './article-schema';
-import type { DatePrecision } from './dates';
+import { parseArticleDate, type DatePrecision } from './dates';
 import { parseFrontmatter } from './frontmatter';
 import { buildPermalink } from './permalinks';
 import type { Problem } from './problems';
@@ -134,15 +134,17 @@ export function readArticle(file: string, source: string, options: ReadArticleOp
         severity: 'error',
       });
     }
-    return { problems };
   }
-
-  const frontmatter = result.data;
-  const slug = frontmatter.slug === undefined ? slugFromFileName(file) : slugify(frontmatter.slug);
+  // Checks across fields and of the slug run on the raw values, so they are reported in the same
+  // run as any schema error instead of only after it is fixed.
+  problems.push(...checkDateOrder(file, data, options.timeZone, at));
+  const rawSlug = typeof data['slug'] === 'string' && data['slug'].trim() !== '' ? data['slug'] : undefined;
+  const slug = rawSlug === undefined ? slugFromFileName(file) : slugify(rawSlug);
+  const slugLine = rawSlug === undefined ? 1 : at(['slug']);
   if (slug === '') {
     problems.push({
       file,
-      line: frontmatter.slug === undefined ? 1 : at(['slug']),
+      line: slugLine,
       field: 'slug',
       message: 'gives an empty URL slug; set "slug:" to a few words of the title',
       severity: 'error',
@@ -150,14 +152,15 @@ export function readArticle(file: string, source: string, options: ReadArticleOp
   } else if (/^\d+$/.test(slug)) {
     problems.push({
       file,
-      line: frontmatter.slug === undefined ? 1 : at(['slug']),
+      line: slugLine,
       field: 'slug',
       message: `"${slug}" is only digits and would clash with archive pages; set "slug:" to a few words of the title`,
       severity: 'error',
     });
   }
-  if (problems.length > 0) return { problems };
+  if (!result.success || problems.length > 0) return { problems };
 
+  const frontmatter = result.data;
   const lastCorrection = frontmatter.corrections.reduce<Date | undefined>(
     (latest, c) => (!latest || c.date.date > latest ? c.date.date : latest),
     undefined,
@@ -183,6 +186,44 @@ export function readArticle(file: string, source: string, options: ReadArticleOp
       ...(updated ? { updated } : {}),
     },
   };
+}
+
+function checkDateOrder(
+  file: string,
+  data: Record<string, unknown>,
+  timeZone: string,
+  at: (path: readonly PropertyKey[]) => number,
+): Problem[] {
+  const published = parseArticleDate(data['date'], timeZone);
+  if (!published.ok) return [];
+  const problems: Problem[] = [];
+  const updated = data['updated'] === undefined ? undefined : parseArticleDate(data['updated'], timeZone);
+  if (updated?.ok && updated.value.date < published.value.date) {
+    problems.push({
+      file,
+      line: at(['updated']),
+      field: 'updated',
+      message: 'is before date; an article cannot be updated before it was published',
+      severity: 'error',
+    });
+  }
+  const corrections = data['corrections'];
+  if (Array.isArray(corrections)) {
+    corrections.forEach((correction: unknown, index) => {
+      if (typeof correction !== 'object' || correction === null) return;
+      const date = parseArticleDate((correction as Record<string, unknown>)['date'], timeZone);
+      if (date.ok && date.value.date < published.value.date) {
+        problems.push({
+          file,
+          line: at(['corrections', index, 'date']),
+          field: `corrections.${index}.date`,
+          message: 'is before the article date',
+          severity: 'error',
+        });
+      }
+    });
+  }
+  return problems;
 }
 
 /** Problems that only show across files: two articles at one permalink, or an alias on a real page. */

@@ -24,10 +24,12 @@ const text = (what = 'text') =>
 
 /** A list of names or labels; a single value is accepted as a list of one. */
 const textList = z
-  .union([z.string(), z.array(text())], {
-    error: (issue) => `must be a list of text, such as [Politik, Ekonomi], not ${describeValue(issue.input)}`,
-  })
-  .transform((value) => (typeof value === 'string' ? [value] : value))
+  .preprocess(
+    (value) => (typeof value === 'string' ? [value] : value),
+    z.array(text(), {
+      error: (issue) => `must be a list of text, such as [Politik, Ekonomi], not ${describeValue(issue.input)}`,
+    }),
+  )
   .transform((items) => items.map((item) => item.trim().replace(/\s+/g, ' ')).filter((item) => item !== ''));
 
 const httpUrl = text('a URL').refine(
@@ -52,7 +54,7 @@ const aliasPath = text('a path').transform((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: `"${path}" has a broken %-escape` });
     return z.NEVER;
   }
-  if (!path.startsWith('/') || path.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(decoded)) {
+  if (!decoded.startsWith('/') || decoded.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(decoded)) {
     ctx.addIssue({
       code: 'custom',
       message: `"${path}" must be a path on this site starting with "/", not a full address`,
@@ -84,83 +86,68 @@ export function createArticleSchema({ defaultLang, timeZone }: ArticleSchemaOpti
     return parsed.value;
   });
 
-  return z
-    .strictObject({
-      /** Headline, shown on the page, in lists, feeds and search results. */
-      title: text().trim().min(1, 'must not be empty'),
-      /** Publication date: `2022-09-06`, `2022-09` (month only) or `2022-09-06T14:30:00+07:00`. */
-      date: articleDate,
-      /** When the article was last substantially changed; not before `date`. */
-      updated: articleDate.optional(),
-      /** One or two sentences shown in lists, search results and link previews. */
-      summary: text().trim().min(1, 'must not be empty; leave the field out instead').optional(),
-      /** Subjects; trimmed, and spellings that differ only in case count once. */
-      tags: textList.default([]).transform((tags) => mergeTags(tags)),
-      /** Names of the writers, as they should appear in the byline. */
-      authors: textList.default([]),
-      /** Where the report comes from: a wire service or partner outlet. */
-      source: z
-        .strictObject(
-          {
-            /** Name of the source, e.g. `Antara`. */
-            name: text().trim().min(1, 'must not be empty'),
-            /** Address of the original report. */
-            url: httpUrl.optional(),
-          },
-          { error: (issue) => `must be a mapping with name and url, not ${describeValue(issue.input)}` },
-        )
-        .optional(),
-      /** Language of the article: `id` (Indonesian) or `en` (English). */
-      lang: z.enum(languages, { error: () => `must be one of: ${languages.join(', ')}` }).default(defaultLang),
-      /** A draft is shown by `npm run dev` and never published by `npm run build`. */
-      draft: z.boolean({ error: () => 'must be true or false' }).default(false),
-      /** Overrides the URL slug that is otherwise taken from the file name. */
-      slug: text().trim().min(1, 'must not be empty; leave the field out to use the file name').optional(),
-      /** Old paths of this article on earlier sites; each becomes a redirect to the permalink. */
-      aliases: z.array(aliasPath, { error: () => 'must be a list of paths such as [/lama/123/]' }).default([]),
-      /** Lead image, kept next to the article or given as a full https:// address. */
-      image: z
-        .strictObject(
-          {
-            /** Path relative to the article file, or an https:// address. */
-            src: text('a path').trim().min(1, 'must not be empty'),
-            /** What the image shows, for readers who cannot see it. Required. */
-            alt: text().trim().min(1, 'must describe the image for readers who cannot see it'),
-            /** Caption shown under the image. */
-            caption: text().trim().optional(),
-            /** Photographer or agency credit. */
-            credit: text().trim().optional(),
-          },
-          { error: (issue) => `must be a mapping with src and alt, not ${describeValue(issue.input)}` },
-        )
-        .optional(),
-      /** Dated corrections, shown as a log at the end of the article. */
-      corrections: z
-        .array(
-          z.strictObject({
-            /** When the correction was made. */
-            date: articleDate,
-            /** What was corrected. */
-            text: text().trim().min(1, 'must say what was corrected'),
-          }),
-          { error: () => 'must be a list of { date, text } entries' },
-        )
-        .default([]),
-    })
-    .superRefine((article, ctx) => {
-      if (article.updated && article.updated.date < article.date.date) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['updated'],
-          message: 'is before date; an article cannot be updated before it was published',
-        });
-      }
-      article.corrections.forEach((correction, index) => {
-        if (correction.date.date < article.date.date) {
-          ctx.addIssue({ code: 'custom', path: ['corrections', index, 'date'], message: 'is before the article date' });
-        }
-      });
-    });
+  return z.strictObject({
+    /** Headline, shown on the page, in lists, feeds and search results. */
+    title: text().trim().min(1, 'must not be empty'),
+    /** Publication date: `2022-09-06`, `2022-09` (month only) or `2022-09-06T14:30:00+07:00`. */
+    date: articleDate,
+    /** When the article was last substantially changed; not before `date`. */
+    updated: articleDate.optional(),
+    /** One or two sentences shown in lists, search results and link previews. */
+    summary: text().trim().min(1, 'must not be empty; leave the field out instead').optional(),
+    /** Subjects; trimmed, and spellings that differ only in case count once. */
+    tags: textList.default([]).transform((tags) => mergeTags(tags)),
+    /** Names of the writers, as they should appear in the byline. */
+    authors: textList.default([]),
+    /** Where the report comes from: a wire service or partner outlet. */
+    source: z
+      .strictObject(
+        {
+          /** Name of the source, e.g. `Antara`. */
+          name: text().trim().min(1, 'must not be empty'),
+          /** Address of the original report. */
+          url: httpUrl.optional(),
+        },
+        { error: (issue) => `must be a mapping with name and url, not ${describeValue(issue.input)}` },
+      )
+      .optional(),
+    /** Language of the article: `id` (Indonesian) or `en` (English). */
+    lang: z.enum(languages, { error: () => `must be one of: ${languages.join(', ')}` }).default(defaultLang),
+    /** A draft is shown by `npm run dev` and never published by `npm run build`. */
+    draft: z.boolean({ error: () => 'must be true or false' }).default(false),
+    /** Overrides the URL slug that is otherwise taken from the file name. */
+    slug: text().trim().min(1, 'must not be empty; leave the field out to use the file name').optional(),
+    /** Old paths of this article on earlier sites; each becomes a redirect to the permalink. */
+    aliases: z.array(aliasPath, { error: () => 'must be a list of paths such as [/lama/123/]' }).default([]),
+    /** Lead image, kept next to the article or given as a full https:// address. */
+    image: z
+      .strictObject(
+        {
+          /** Path relative to the article file, or an https:// address. */
+          src: text('a path').trim().min(1, 'must not be empty'),
+          /** What the image shows, for readers who cannot see it. Required. */
+          alt: text().trim().min(1, 'must describe the image for readers who cannot see it'),
+          /** Caption shown under the image. */
+          caption: text().trim().optional(),
+          /** Photographer or agency credit. */
+          credit: text().trim().optional(),
+        },
+        { error: (issue) => `must be a mapping with src and alt, not ${describeValue(issue.input)}` },
+      )
+      .optional(),
+    /** Dated corrections, shown as a log at the end of the article. */
+    corrections: z
+      .array(
+        z.strictObject({
+          /** When the correction was made. */
+          date: articleDate,
+          /** What was corrected. */
+          text: text().trim().min(1, 'must say what was corrected'),
+        }),
+        { error: () => 'must be a list of { date, text } entries' },
+      )
+      .default([]),
+  });
 }
 
 /** Frontmatter as the schema returns it. */

@@ -7,9 +7,10 @@
 export function resolveBuildTime(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): Date {
   const raw = env['SOURCE_DATE_EPOCH'];
   if (raw === undefined || raw.trim() === '') return now;
-  const seconds = Number(raw);
-  if (!Number.isInteger(seconds) || seconds < 0) {
+  const date = /^\d+$/.test(raw.trim()) ? new Date(Number(raw.trim()) * 1000) : new Date(Number.NaN);
+  // The reproducible-builds convention allows decimal digits only, and the date must exist.
+  if (Number.isNaN(date.getTime())) {
     throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got "${raw}"`);
   }
-  return new Date(seconds * 1000);
+  return date;
 }

@@ -4,9 +4,12 @@
  * build machine's `TZ`.
  */
 import { TZDate, tz } from '@date-fns/tz';
-import { format, formatISO } from 'date-fns';
-import { enGB, id as idLocale } from 'date-fns/locale';
+// Direct paths rather than the barrels: the barrels load every function and all ~100 locales.
 import type { Locale } from 'date-fns';
+import { format } from 'date-fns/format';
+import { formatISO } from 'date-fns/formatISO';
+import { enGB } from 'date-fns/locale/en-GB';
+import { id as idLocale } from 'date-fns/locale/id';
 import type { Lang } from '../site.config';
 
 /**

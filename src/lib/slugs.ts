@@ -5,7 +5,10 @@
 import transliterate from '@sindresorhus/transliterate';
 
 const ASCII_RE = /^[\u0020-\u007e]*$/;
-const KEEP_RE = /[\p{L}\p{M}\p{N}\p{Extended_Pictographic}]/u;
+// A grapheme is kept when it holds a letter, a digit or an emoji (flags are pairs of regional
+// indicators, keycaps end in U+20E3); whole graphemes keep ZWJ sequences and modifiers intact.
+const KEEP_RE = /[\p{L}\p{N}\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/u;
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 function foldCharacter(char: string): string {
   if (ASCII_RE.test(char)) return char;
@@ -15,25 +18,38 @@ function foldCharacter(char: string): string {
   return folded !== '' && ASCII_RE.test(folded) ? folded : char;
 }
 
+function isEmoji(grapheme: string): boolean {
+  return /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/u.test(grapheme);
+}
+
 /**
  * Turns any text into a URL slug: `"Korea Utara"` → `korea-utara`, `"Ёлка"` → `yolka`,
- * `"東京"` → `東京`. Returns an empty string when the text has no letters, digits or emoji at all.
+ * `"東京"` → `東京`, `"🇮🇩"` → `🇮🇩`. Returns an empty string when the text has no letters, digits or
+ * emoji at all.
  */
 export function slugify(text: string): string {
-  const folded = Array.from(text.normalize('NFKC'), foldCharacter).join('').normalize('NFC');
-  let slug = '';
-  let pendingDash = false;
-  for (const char of folded.toLowerCase()) {
-    // ZWJ and variation selectors belong to the emoji before them.
-    if (KEEP_RE.test(char) || ((char === '\u200d' || char === '\ufe0f') && slug !== '')) {
-      if (pendingDash && slug !== '') slug += '-';
-      slug += char;
-      pendingDash = false;
-    } else {
-      pendingDash = true;
+  const parts: string[] = [];
+  let current = '';
+  for (const { segment } of graphemes.segment(text.normalize('NFC'))) {
+    // Emoji pass through whole; everything else is folded to ASCII where it can be.
+    const piece = isEmoji(segment)
+      ? segment
+      : Array.from(segment.normalize('NFKC'), foldCharacter).join('').normalize('NFC').toLowerCase();
+    if (KEEP_RE.test(piece)) {
+      for (const { segment: sub } of graphemes.segment(piece)) {
+        if (KEEP_RE.test(sub)) current += sub;
+        else if (current !== '') {
+          parts.push(current);
+          current = '';
+        }
+      }
+    } else if (current !== '') {
+      parts.push(current);
+      current = '';
     }
   }
-  return slug;
+  if (current !== '') parts.push(current);
+  return parts.join('-');
 }
 
 /** The slug a file name implies: its base name without extension or a leading `YYYY-MM-DD-` date. */

@@ -9,13 +9,22 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import { rehypeEmbeds } from './rehype-embeds';
+import { rehypeFootnoteLabels } from './rehype-footnote-labels';
 import { rehypeFragmentLinks } from './rehype-fragment-links';
 import { rehypeLazyImages } from './rehype-lazy-images';
 import { remarkReadAlso } from './remark-read-also';
 import { remarkReadingTime } from './remark-reading-time';
 import { newsSanitizeSchema } from './sanitize-schema';
 
-export { remarkReadAlso, remarkReadingTime, rehypeEmbeds, rehypeFragmentLinks, rehypeLazyImages, newsSanitizeSchema };
+export {
+  remarkReadAlso,
+  remarkReadingTime,
+  rehypeEmbeds,
+  rehypeFootnoteLabels,
+  rehypeFragmentLinks,
+  rehypeLazyImages,
+  newsSanitizeSchema,
+};
 
 /** remark plugins, run on the Markdown tree after GFM. */
 export const remarkPlugins: RemarkPlugins = [remarkReadAlso, remarkReadingTime];
@@ -31,6 +40,7 @@ export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
   [rehypeSanitize, newsSanitizeSchema],
   rehypeEmbeds,
+  rehypeFootnoteLabels,
   rehypeSlug,
   [
     rehypeAutolinkHeadings,

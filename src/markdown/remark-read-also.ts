@@ -30,9 +30,24 @@ function firstText(node: PhrasingContent | undefined): Text | undefined {
 export function remarkReadAlso(options: RemarkReadAlsoOptions = {}) {
   const labels = options.labels ?? DEFAULT_LABELS;
   const pattern = new RegExp(`^\\s*(${labels.map(escapeRegExp).join('|')})\\s*:\\s*`, 'i');
+  const boldLabel = new RegExp(`^\\s*(${labels.map(escapeRegExp).join('|')})\\s*$`, 'i');
 
   return (tree: Root): void => {
     visit(tree, 'paragraph', (node: Paragraph) => {
+      // "**Baca Juga**: …" puts the colon after the bold label; fold it in so one rule applies.
+      const [opening, second] = node.children;
+      const firstLabel = firstText(opening);
+      if (
+        opening &&
+        opening !== firstLabel &&
+        firstLabel &&
+        boldLabel.test(firstLabel.value) &&
+        second?.type === 'text' &&
+        /^\s*:/.test(second.value)
+      ) {
+        firstLabel.value = `${firstLabel.value.trim()}:`;
+        second.value = second.value.replace(/^\s*:/, '');
+      }
       const text = firstText(node.children[0]);
       const match = text ? pattern.exec(text.value) : null;
       if (!text || !match) return;

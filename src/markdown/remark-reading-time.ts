@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 /** Options for {@link remarkReadingTime}. */
@@ -20,7 +20,13 @@ export function countWords(text: string): number {
 export function remarkReadingTime(options: RemarkReadingTimeOptions = {}) {
   const wordsPerMinute = options.wordsPerMinute ?? 200;
   return (tree: Root, file: VFile): void => {
-    const wordCount = countWords(toString(tree));
+    // Prose only: raw HTML is markup, not words, and blocks are joined with spaces so the last
+    // word of a heading and the first of the next paragraph stay two words.
+    const texts: string[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'text' || node.type === 'inlineCode') texts.push((node as { value: string }).value);
+    });
+    const wordCount = countWords(texts.join(' '));
     const astro = (file.data.astro ??= {});
     astro.frontmatter = {
       ...astro.frontmatter,

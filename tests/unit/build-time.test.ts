@@ -23,16 +23,11 @@ describe('resolveBuildTime', () => {
     }
   });
 
-  // BUG: a whole number too large for a Date is accepted and returns an Invalid Date, which makes
-  // every "is it in the future?" comparison false, so scheduled articles get published.
-  // Input: SOURCE_DATE_EPOCH=9999999999999999 → Invalid Date instead of an error.
-  it.fails('refuses a value too large to be a date', () => {
+  it('refuses a value too large to be a date', () => {
     expect(() => resolveBuildTime({ SOURCE_DATE_EPOCH: '9999999999999999' }, now)).toThrow(/SOURCE_DATE_EPOCH/);
   });
 
-  // BUG: Number() also reads hex and exponent notation, so SOURCE_DATE_EPOCH=0x10 is taken as 16 s
-  // and 1e9 as 1000000000 s; the reproducible-builds spec allows only decimal digits.
-  it.fails('refuses hex and exponent notation', () => {
+  it('refuses hex and exponent notation', () => {
     expect(() => resolveBuildTime({ SOURCE_DATE_EPOCH: '0x10' }, now)).toThrow(/SOURCE_DATE_EPOCH/);
     expect(() => resolveBuildTime({ SOURCE_DATE_EPOCH: '1e9' }, now)).toThrow(/SOURCE_DATE_EPOCH/);
   });
