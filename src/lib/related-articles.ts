@@ -1,0 +1,58 @@
+/**
+ * Related articles: for each article, the others that share its tags, ranked so that sharing a rare
+ * tag counts for more than sharing a common one (inverse document frequency), then by recency.
+ */
+import { tagKey } from './tags';
+
+/** How many related articles an article page shows. */
+export const RELATED_LIMIT = 5;
+
+/**
+ * How much sharing a tag says about two articles: `ln(1 + total / carriers)`, high for a tag on few
+ * articles and falling towards `ln 2` for one on all of them, but never zero, so that in a small
+ * archive two articles on the same subject are still related.
+ */
+export function tagWeight(carriers: number, total: number): number {
+  return Math.log(1 + total / carriers);
+}
+
+/**
+ * Finds up to `limit` related articles for every item. `items` must be newest first: among equal
+ * scores the newer article wins, and the order never depends on anything but the input. Tags are
+ * compared by {@link tagKey}, so spellings differing in case or spacing are one tag.
+ */
+export function buildRelatedIndex<T>(
+  items: readonly T[],
+  getTags: (item: T) => readonly string[],
+  limit = RELATED_LIMIT,
+): Map<T, T[]> {
+  // Inverted index: each tag's carriers as positions in `items`, so scoring an article only visits
+  // articles that share one of its tags rather than the whole archive.
+  const tagsOf = items.map((item) => [...new Set(getTags(item).map(tagKey))].filter((key) => key !== ''));
+  const carriers = new Map<string, number[]>();
+  tagsOf.forEach((keys, position) => {
+    for (const key of keys) {
+      const list = carriers.get(key);
+      if (list) list.push(position);
+      else carriers.set(key, [position]);
+    }
+  });
+  const weights = new Map([...carriers].map(([key, list]) => [key, tagWeight(list.length, items.length)]));
+
+  const related = new Map<T, T[]>();
+  tagsOf.forEach((keys, position) => {
+    const scores = new Map<number, number>();
+    for (const key of keys) {
+      const weight = weights.get(key)!;
+      for (const other of carriers.get(key)!) {
+        if (other !== position) scores.set(other, (scores.get(other) ?? 0) + weight);
+      }
+    }
+    const ranked = [...scores].sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || a - b);
+    related.set(
+      items[position]!,
+      ranked.slice(0, limit).map(([other]) => items[other]!),
+    );
+  });
+  return related;
+}
