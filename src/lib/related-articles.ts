@@ -37,7 +37,11 @@ export function buildRelatedIndex<T>(
       else carriers.set(key, [position]);
     }
   });
-  const weights = new Map([...carriers].map(([key, list]) => [key, tagWeight(list.length, items.length)]));
+  // Weights in whole billionths: integer sums are exact, so two articles sharing equally rare tags
+  // score exactly the same whatever order the tags are added in, and recency settles the tie.
+  const weights = new Map(
+    [...carriers].map(([key, list]) => [key, Math.round(tagWeight(list.length, items.length) * 1e9)]),
+  );
 
   const related = new Map<T, T[]>();
   tagsOf.forEach((keys, position) => {
