@@ -40,7 +40,8 @@ export function getDateArchives(): Promise<ArchiveGroups<ArticleEntry>> {
 }
 
 /** One page of a year, month or day archive, with what it links to. */
-export interface DateArchivePage {
+// A type, not an interface: Astro's page props must be assignable to a string-keyed record.
+export type DateArchivePage = {
   /** The period listed. */
   period: ArticlePeriod;
   /** This page of the period's articles. */
@@ -51,7 +52,7 @@ export interface DateArchivePage {
   older?: ArticlePeriod | undefined;
   /** A year's months or a month's days that have articles, newest first; none for a day. */
   subPeriods: ArticlePeriod[];
-}
+};
 
 /** Route parameters of a date archive page: `year`, then `month`, `day` and `page` as the route has them. */
 export type DateArchiveParams = { year: string; month?: string; day?: string; page?: string };
@@ -112,12 +113,12 @@ export async function getTerms(kind: TermKind): Promise<ArticleTerm[]> {
 }
 
 /** One page of a tag's or an author's archive. */
-export interface TermArchivePage {
+export type TermArchivePage = {
   /** The tag or author. */
   term: ArticleTerm;
   /** This page of its articles. */
   page: Page<ArticleEntry>;
-}
+};
 
 /**
  * The `getStaticPaths` entries of the tag or author archive routes: first pages (`/tags/rusia/`)

@@ -188,7 +188,11 @@ export function formatMonthName(month: number, options: { lang: Lang; style?: 'l
 }
 
 /** Names an archive period for headings: "2022", "September 2022", "6 September 2022". */
-export function formatPeriod(start: Date, kind: 'year' | 'month' | 'day', options: Omit<FormatDateOptions, 'precision'>): string {
+export function formatPeriod(
+  start: Date,
+  kind: 'year' | 'month' | 'day',
+  options: Omit<FormatDateOptions, 'precision'>,
+): string {
   const pattern = kind === 'year' ? 'yyyy' : kind === 'month' ? 'LLLL yyyy' : 'd MMMM yyyy';
   return format(start, pattern, { locale: LOCALES[options.lang], in: tz(options.timeZone) });
 }

@@ -162,7 +162,8 @@ export function checkBrowsePromises(archive: BuiltArchive, pageSize: number): st
     }
   }
   const monthTotal = listingsOf('month').reduce((sum, l) => sum + l.itemsByPage.flat().length, 0);
-  if (monthTotal !== all.length) problems.push(`month pages list ${monthTotal} articles, the archive has ${all.length}`);
+  if (monthTotal !== all.length)
+    problems.push(`month pages list ${monthTotal} articles, the archive has ${all.length}`);
 
   // Every tag and author page lists exactly the articles that link to it.
   for (const kind of ['tags', 'authors'] as const) {

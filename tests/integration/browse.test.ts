@@ -43,7 +43,9 @@ describe('browsing the fixture archive', () => {
   });
 
   it('writes an archive for every year, month, day, tag and author with articles, with the right counts, and no other', () => {
-    const counts = Object.fromEntries([...archive.listings].map(([p, listing]) => [p, listing.itemsByPage.flat().length]));
+    const counts = Object.fromEntries(
+      [...archive.listings].map(([p, listing]) => [p, listing.itemsByPage.flat().length]),
+    );
     expect(counts).toEqual({
       '/2024/': 5,
       '/2023/': 5,
@@ -285,7 +287,7 @@ describe('browsing the fixture archive', () => {
     const newest = listed(await page('/'))[0]!.slice(BASE.length - 1);
     const walk = (start: string, step: 'older' | 'newer') => {
       const visited: string[] = [];
-      for (let at: string | undefined = start; at !== undefined && !visited.includes(at); ) {
+      for (let at: string | undefined = start; at !== undefined && !visited.includes(at);) {
         visited.push(at);
         at = archive.articles.get(at)?.[step];
       }

@@ -131,7 +131,10 @@ describe('getSubPeriods', () => {
 
 describe('paginatePeriod', () => {
   const many = Object.fromEntries(
-    Array.from({ length: 23 }, (_, i) => [`n${String(i).padStart(2, '0')}`, `2022-09-${String(i + 1).padStart(2, '0')}`]),
+    Array.from({ length: 23 }, (_, i) => [
+      `n${String(i).padStart(2, '0')}`,
+      `2022-09-${String(i + 1).padStart(2, '0')}`,
+    ]),
   );
   const september = groupByPeriod(articles(many), (item) => item, JAKARTA).months[0]!;
 

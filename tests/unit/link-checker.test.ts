@@ -49,7 +49,11 @@ describe('findBrokenLinks', () => {
   });
 
   it('ignores fragments when asked to, and checks only the pages given', async () => {
-    const broken = await findBrokenLinks(dir, { base: '/arsip/', checkFragments: false, pages: ['tags/東京/index.html'] });
+    const broken = await findBrokenLinks(dir, {
+      base: '/arsip/',
+      checkFragments: false,
+      pages: ['tags/東京/index.html'],
+    });
     expect(broken.map((link) => link.href)).toEqual(['/2022/09/']);
   });
 

@@ -26,7 +26,12 @@ function onThisDay(dates: Record<string, string>, timeZone = JAKARTA, limit?: nu
 
 describe('buildOnThisDayIndex', () => {
   it('lists articles of the same day and month in other years, newest first', () => {
-    const found = onThisDay({ y2024: '2024-09-06', y2022: '2022-09-06T10:30:00+07:00', y2021: '2021-09-06', other: '2022-09-07' });
+    const found = onThisDay({
+      y2024: '2024-09-06',
+      y2022: '2022-09-06T10:30:00+07:00',
+      y2021: '2021-09-06',
+      other: '2022-09-07',
+    });
     expect(found['y2022']).toEqual(['y2024', 'y2021']);
     expect(found['y2024']).toEqual(['y2022', 'y2021']);
     expect(found['other']).toEqual([]);
@@ -44,7 +49,12 @@ describe('buildOnThisDayIndex', () => {
   });
 
   it('matches 29 February only with other leap days', () => {
-    const found = onThisDay({ leap2024: '2024-02-29', leap2020: '2020-02-29', march: '2023-03-01', feb28: '2023-02-28' });
+    const found = onThisDay({
+      leap2024: '2024-02-29',
+      leap2020: '2020-02-29',
+      march: '2023-03-01',
+      feb28: '2023-02-28',
+    });
     expect(found['leap2024']).toEqual(['leap2020']);
     expect(found['march']).toEqual([]);
     expect(found['feb28']).toEqual([]);
@@ -59,7 +69,18 @@ describe('buildOnThisDayIndex', () => {
   it(`lists at most ${ON_THIS_DAY_LIMIT} by default, the newest`, () => {
     const dates = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`y${2010 + i}`, `${2010 + i}-05-20`]));
     const found = onThisDay(dates);
-    expect(found['y2010']).toEqual(['y2024', 'y2023', 'y2022', 'y2021', 'y2020', 'y2019', 'y2018', 'y2017', 'y2016', 'y2015']);
+    expect(found['y2010']).toEqual([
+      'y2024',
+      'y2023',
+      'y2022',
+      'y2021',
+      'y2020',
+      'y2019',
+      'y2018',
+      'y2017',
+      'y2016',
+      'y2015',
+    ]);
     expect(onThisDay(dates, JAKARTA, 2)['y2024']).toEqual(['y2023', 'y2022']);
   });
 });
