@@ -43,20 +43,43 @@ export function buildRelatedIndex<T>(
     [...carriers].map(([key, list]) => [key, Math.round(tagWeight(list.length, items.length) * 1e9)]),
   );
 
+  // One score slot per article, reused for every target and reset through the list of slots
+  // touched: a Map per target made a 20,000-article archive take seconds.
+  const scores = new Float64Array(items.length);
   const related = new Map<T, T[]>();
   tagsOf.forEach((keys, position) => {
-    const scores = new Map<number, number>();
+    const touched: number[] = [];
     for (const key of keys) {
       const weight = weights.get(key)!;
       for (const other of carriers.get(key)!) {
-        if (other !== position) scores.set(other, (scores.get(other) ?? 0) + weight);
+        if (other === position) continue;
+        if (scores[other] === 0) touched.push(other);
+        scores[other] = scores[other]! + weight;
       }
     }
-    const ranked = [...scores].sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || a - b);
+    const ranked = topScored(touched, scores, limit);
+    for (const other of touched) scores[other] = 0;
     related.set(
       items[position]!,
-      ranked.slice(0, limit).map(([other]) => items[other]!),
+      ranked.map((other) => items[other]!),
     );
   });
   return related;
+}
+
+/** The `limit` best of `candidates` by score, then by position (the newer first), best first. */
+function topScored(candidates: readonly number[], scores: Float64Array, limit: number): number[] {
+  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  // Insertion into a short sorted list: limit is small, and a full sort of every article sharing a
+  // common tag was most of the work.
+  const best: number[] = [];
+  if (limit < 1) return best;
+  for (const candidate of candidates) {
+    if (best.length === limit && !better(candidate, best[limit - 1]!)) continue;
+    let at = best.length === limit ? limit - 1 : best.length;
+    while (at > 0 && better(candidate, best[at - 1]!)) at -= 1;
+    best.splice(at, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }

@@ -54,6 +54,7 @@ describe('buildRelatedIndex', () => {
     const items: Item[] = Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, tags: ['Ekonomi'] }));
     expect(related(items)['n0']).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
     expect(related(items, 2)['n11']).toEqual(['n0', 'n1']);
+    expect(related(items, 0)['n0']).toEqual([]);
   });
 
   it('never lists the article itself, nor articles that share no tag', () => {
