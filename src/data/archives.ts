@@ -39,8 +39,9 @@ export function getDateArchives(): Promise<ArchiveGroups<ArticleEntry>> {
   return dateArchives;
 }
 
+// Page props are types, not interfaces: Astro wants them assignable to a string-keyed record.
+
 /** One page of a year, month or day archive, with what it links to. */
-// A type, not an interface: Astro's page props must be assignable to a string-keyed record.
 export type DateArchivePage = {
   /** The period listed. */
   period: ArticlePeriod;

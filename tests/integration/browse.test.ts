@@ -181,7 +181,7 @@ describe('browsing the fixture archive', () => {
     const september = table.querySelector('td[data-month="2023-09"] a');
     expect(september?.getAttribute('aria-label')).toBe('September 2023: 4 berita');
     expect(rows[0]?.querySelector('td.total')?.textContent?.trim()).toBe('5');
-    expect(document.querySelector('[data-count="20"]')?.textContent).toBe('20 berita');
+    expect(document.querySelector('.archive-count')?.textContent?.trim()).toBe('20 berita');
     expect(document.querySelector('script')).toBeNull();
   });
 
