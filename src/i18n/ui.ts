@@ -3,12 +3,13 @@
  * article's `lang` on article pages, the site's default language elsewhere.
  */
 import type { Lang } from '../site.config';
+import { browseStrings } from './strings/browse';
 import { coreStrings } from './strings/core';
 
 // Each feature keeps its strings in its own file under strings/; add a new file's id and en here.
 const strings = {
-  id: { ...coreStrings.id },
-  en: { ...coreStrings.en },
+  id: { ...coreStrings.id, ...browseStrings.id },
+  en: { ...coreStrings.en, ...browseStrings.en },
 } as const satisfies Record<Lang, Record<string, string>>;
 
 /** A key of an interface string. */

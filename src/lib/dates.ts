@@ -179,3 +179,23 @@ export function getCalendarParts(date: Date, timeZone: string): CalendarParts {
   const [year, month, day] = format(date, 'yyyy-MM-dd', { in: tz(timeZone) }).split('-') as [string, string, string];
   return { year, month, day };
 }
+
+/** Names a calendar month (1–12) for readers: "September" / "Sep" in English, "September" / "Sep" in Indonesian. */
+export function formatMonthName(month: number, options: { lang: Lang; style?: 'long' | 'short' }): string {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month must be 1–12, got ${month}`);
+  // Stand-alone month forms (LLLL), on a fixed UTC date: the name of a month depends on no zone.
+  return format(new Date(Date.UTC(2000, month - 1, 1)), options.style === 'short' ? 'LLL' : 'LLLL', {
+    locale: LOCALES[options.lang],
+    in: tz('UTC'),
+  });
+}
+
+/** Names an archive period for headings: "2022", "September 2022", "6 September 2022". */
+export function formatPeriod(
+  start: Date,
+  kind: 'year' | 'month' | 'day',
+  options: Omit<FormatDateOptions, 'precision'>,
+): string {
+  const pattern = kind === 'year' ? 'yyyy' : kind === 'month' ? 'LLLL yyyy' : 'd MMMM yyyy';
+  return format(start, pattern, { locale: LOCALES[options.lang], in: tz(options.timeZone) });
+}

@@ -35,8 +35,18 @@ export function run(
   options: { cwd?: string; timeoutMs?: number } = {},
 ): Promise<{ exitCode: number; output: string }> {
   return new Promise((resolve, reject) => {
-    // The test runner's NODE_ENV=test must not leak into a production build.
-    const { NODE_ENV: _testEnv, ...inherited } = process.env;
+    // The test runner's NODE_ENV=test must not leak into a production build, nor the
+    // import.meta.env values Vitest copies into process.env (BASE_URL=/, MODE=test, DEV, PROD, SSR):
+    // the build would read them back as its own, so a WARTA_BASE would be silently ignored.
+    const {
+      NODE_ENV: _testEnv,
+      BASE_URL: _baseUrl,
+      MODE: _mode,
+      DEV: _dev,
+      PROD: _prod,
+      SSR: _ssr,
+      ...inherited
+    } = process.env;
     const child = spawn(process.execPath, args, {
       cwd: options.cwd ?? projectRoot,
       env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },

@@ -18,7 +18,8 @@ describe('building the fixture archive', () => {
 
   it('writes one page per published article at its permalink', async () => {
     const files = await listFiles(build.outDir);
-    const articlePages = files.filter((file) => /^\d{4}\/\d{2}\/(\d{2}\/)?[^/]+\/index\.html$/.test(file));
+    // A digits-only last folder is a day archive (`2022/09/06/`), never an article slug.
+    const articlePages = files.filter((file) => /^\d{4}\/\d{2}\/(\d{2}\/)?(?!\d+\/)[^/]+\/index\.html$/.test(file));
     expect(articlePages).toEqual([
       '2022/09/06/korea-utara-jual-peluru/index.html',
       '2022/09/06/sanctions-bite/index.html',

@@ -1,0 +1,161 @@
+/**
+ * Ready-made lists for browsing: the date archives, the tag and author archives, and the links
+ * between articles (related, on this day). Built once per build from the published articles; the
+ * route helpers return exactly what each route's `getStaticPaths` hands to Astro.
+ */
+import {
+  buildArchiveOverview,
+  getSubPeriods,
+  groupByPeriod,
+  linkNeighbours,
+  paginatePeriod,
+  type ArchiveGroups,
+  type ArchiveOverview,
+  type ArchivePeriod,
+  type PeriodKind,
+} from '../lib/archive-groups';
+import { buildOnThisDayIndex } from '../lib/on-this-day';
+import { paginate, type Page } from '../lib/pagination';
+import { buildRelatedIndex } from '../lib/related-articles';
+import { slugify } from '../lib/slugs';
+import { tagKey } from '../lib/tags';
+import { buildTermIndex, type TermEntry } from '../lib/taxonomy';
+import { siteConfig } from '../site.config';
+import { getPublishedArticles, getTagIndex, type ArticleEntry } from './articles';
+
+/** A year, month or day of the archive. */
+export type ArticlePeriod = ArchivePeriod<ArticleEntry>;
+
+/** A tag or an author with its articles. */
+export type ArticleTerm = TermEntry<ArticleEntry>;
+
+const toDated = (article: ArticleEntry) => article.data;
+
+let dateArchives: Promise<ArchiveGroups<ArticleEntry>> | undefined;
+
+/** Every year, month and day with published articles, newest first, in the site time zone. */
+export function getDateArchives(): Promise<ArchiveGroups<ArticleEntry>> {
+  dateArchives ??= getPublishedArticles().then((articles) => groupByPeriod(articles, toDated, siteConfig.timeZone));
+  return dateArchives;
+}
+
+// Page props are types, not interfaces: Astro wants them assignable to a string-keyed record.
+
+/** One page of a year, month or day archive, with what it links to. */
+export type DateArchivePage = {
+  /** The period listed. */
+  period: ArticlePeriod;
+  /** This page of the period's articles. */
+  page: Page<ArticleEntry>;
+  /** The next later period of the same kind with articles. */
+  newer?: ArticlePeriod | undefined;
+  /** The next earlier period of the same kind with articles. */
+  older?: ArticlePeriod | undefined;
+  /** A year's months or a month's days that have articles, newest first; none for a day. */
+  subPeriods: ArticlePeriod[];
+};
+
+/** Route parameters of a date archive page: `year`, then `month`, `day` and `page` as the route has them. */
+export type DateArchiveParams = { year: string; month?: string; day?: string; page?: string };
+
+/**
+ * The `getStaticPaths` entries of the date archive routes of one kind: first pages
+ * (`/2022/09/`) when `paged` is false, the later pages (`/2022/09/page/2/`) when it is true.
+ */
+export async function getDateArchiveRoutes(
+  kind: PeriodKind,
+  paged: boolean,
+): Promise<{ params: DateArchiveParams; props: DateArchivePage }[]> {
+  const groups = await getDateArchives();
+  const periods = kind === 'year' ? groups.years : kind === 'month' ? groups.months : groups.days;
+  const children = kind === 'year' ? groups.months : kind === 'month' ? groups.days : [];
+  return linkNeighbours(periods).flatMap(({ period, newer, older }) => {
+    const subPeriods = getSubPeriods(period, children);
+    const pages = paginatePeriod(period, siteConfig.pageSize);
+    return (paged ? pages.slice(1) : pages.slice(0, 1)).map((page) => ({
+      params: {
+        year: period.year,
+        ...(period.month ? { month: period.month } : {}),
+        ...(period.day ? { day: period.day } : {}),
+        ...(paged ? { page: String(page.number) } : {}),
+      },
+      props: { period, page, newer, older, subPeriods },
+    }));
+  });
+}
+
+/** The year-by-month overview of the whole archive, for `/archive/`. */
+export async function getArchiveOverview(): Promise<ArchiveOverview> {
+  return buildArchiveOverview(await getDateArchives());
+}
+
+let authorIndex: Promise<Map<string, ArticleTerm>> | undefined;
+
+/** Every author of the published articles with a unique slug and their articles, newest first. */
+export function getAuthorIndex(): Promise<Map<string, ArticleTerm>> {
+  authorIndex ??= getPublishedArticles().then((articles) =>
+    buildTermIndex(articles, (article) => article.data.authors, 'penulis'),
+  );
+  return authorIndex;
+}
+
+/** The site-relative URL of an author's page. */
+export async function getAuthorPath(name: string): Promise<string> {
+  const entry = (await getAuthorIndex()).get(tagKey(name));
+  return `/authors/${entry?.slug ?? slugify(name)}/`;
+}
+
+/** Which index a term belongs to, named as its URL folder. */
+export type TermKind = 'tags' | 'authors';
+
+/** Every tag or every author, for the index pages. */
+export async function getTerms(kind: TermKind): Promise<ArticleTerm[]> {
+  return [...(await (kind === 'tags' ? getTagIndex() : getAuthorIndex())).values()];
+}
+
+/** One page of a tag's or an author's archive. */
+export type TermArchivePage = {
+  /** The tag or author. */
+  term: ArticleTerm;
+  /** This page of its articles. */
+  page: Page<ArticleEntry>;
+};
+
+/**
+ * The `getStaticPaths` entries of the tag or author archive routes: first pages (`/tags/rusia/`)
+ * when `paged` is false, later pages (`/tags/rusia/2/`) when it is true.
+ */
+export async function getTermRoutes(
+  kind: TermKind,
+  paged: boolean,
+): Promise<{ params: { slug: string; page?: string }; props: TermArchivePage }[]> {
+  return (await getTerms(kind)).flatMap((term) => {
+    const pages = paginate(term.items, siteConfig.pageSize, `/${kind}/${term.slug}/`);
+    return (paged ? pages.slice(1) : pages.slice(0, 1)).map((page) => ({
+      params: { slug: term.slug, ...(paged ? { page: String(page.number) } : {}) },
+      props: { term, page },
+    }));
+  });
+}
+
+let relatedIndex: Promise<Map<string, ArticleEntry[]>> | undefined;
+
+/** Up to five articles sharing the most (and rarest) tags with `article`, newest first among equals. */
+export async function getRelatedArticles(article: ArticleEntry): Promise<ArticleEntry[]> {
+  relatedIndex ??= getPublishedArticles().then((articles) => {
+    const related = buildRelatedIndex(articles, (entry) => entry.data.tags);
+    return new Map([...related].map(([entry, list]) => [entry.id, list]));
+  });
+  return (await relatedIndex).get(article.id) ?? [];
+}
+
+let onThisDayIndex: Promise<Map<string, ArticleEntry[]>> | undefined;
+
+/** Articles published on the same day and month as `article` in other years, newest first. */
+export async function getOnThisDay(article: ArticleEntry): Promise<ArticleEntry[]> {
+  onThisDayIndex ??= getPublishedArticles().then((articles) => {
+    const index = buildOnThisDayIndex(articles, toDated, siteConfig.timeZone);
+    return new Map([...index].map(([entry, list]) => [entry.id, list]));
+  });
+  return (await onThisDayIndex).get(article.id) ?? [];
+}

@@ -1,0 +1,12 @@
+/**
+ * Counts for readers, in the right plural form of each language.
+ */
+import type { Lang } from '../site.config';
+import { formatNumber, t } from './ui';
+
+/** "1 article", "12 articles", "1.234 berita": a number of articles in `lang`. */
+export function formatArticleCount(lang: Lang, count: number): string {
+  // Indonesian has one form for every number; English needs "one" apart from "other".
+  const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'articleCountOne' : 'articleCountOther';
+  return t(lang, form, { n: formatNumber(lang, count) });
+}
