@@ -176,9 +176,32 @@ export interface CalendarParts {
 
 /** Splits an instant into year, month and day as they are in `timeZone`. */
 export function getCalendarParts(date: Date, timeZone: string): CalendarParts {
-  const [year, month, day] = format(date, 'yyyy-MM-dd', { in: tz(timeZone) }).split('-') as [string, string, string];
+  // Archive grouping asks this of every article several times; one cached Intl formatter per zone
+  // answers in about a microsecond, where building a zoned date-fns date each time costs ~100.
+  let formatter = calendarFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+    });
+    calendarFormatters.set(timeZone, formatter);
+  }
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of formatter.formatToParts(date)) {
+    if (part.type === 'year') year = part.value.padStart(4, '0');
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
   return { year, month, day };
 }
+
+const calendarFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Names a calendar month (1–12) for readers: "September" / "Sep" in English, "September" / "Sep" in Indonesian. */
 export function formatMonthName(month: number, options: { lang: Lang; style?: 'long' | 'short' }): string {
