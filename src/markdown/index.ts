@@ -8,6 +8,9 @@ import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
+import { siteConfig } from '../site.config';
+import { rehypeAbsoluteUrls } from './rehype-absolute-urls';
+import { rehypeBasePath } from './rehype-base-path';
 import { rehypeEmbeds } from './rehype-embeds';
 import { rehypeFragmentLinks } from './rehype-fragment-links';
 import { rehypeLazyImages } from './rehype-lazy-images';
@@ -15,7 +18,16 @@ import { remarkReadAlso } from './remark-read-also';
 import { remarkReadingTime } from './remark-reading-time';
 import { newsSanitizeSchema } from './sanitize-schema';
 
-export { remarkReadAlso, remarkReadingTime, rehypeEmbeds, rehypeFragmentLinks, rehypeLazyImages, newsSanitizeSchema };
+export {
+  remarkReadAlso,
+  remarkReadingTime,
+  rehypeAbsoluteUrls,
+  rehypeBasePath,
+  rehypeEmbeds,
+  rehypeFragmentLinks,
+  rehypeLazyImages,
+  newsSanitizeSchema,
+};
 
 /** remark plugins, run on the Markdown tree after GFM. */
 export const remarkPlugins: RemarkPlugins = [remarkReadAlso, remarkReadingTime];
@@ -41,6 +53,7 @@ export const rehypePlugins: RehypePlugins = [
     },
   ],
   rehypeFragmentLinks,
+  [rehypeBasePath, { base: siteConfig.base }],
   [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], properties: { className: ['external'] } }],
   rehypeLazyImages,
 ];
