@@ -32,7 +32,11 @@ export interface FeedAlternate {
 const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 
 function feedPaths(folder: string): FeedLinks {
-  return { rss: `${folder}${FEED_FILES.rss}`, atom: `${folder}${FEED_FILES.atom}`, json: `${folder}${FEED_FILES.json}` };
+  return {
+    rss: `${folder}${FEED_FILES.rss}`,
+    atom: `${folder}${FEED_FILES.atom}`,
+    json: `${folder}${FEED_FILES.json}`,
+  };
 }
 
 /** The `<link rel="alternate">` entries for a feed whose files live in `folder` (`/`, `/tags/x/`). */
@@ -74,7 +78,12 @@ function getFeedEntry(article: ArticleEntry): FeedEntry {
   return entry;
 }
 
-function buildFeed(title: string, description: string, folder: string, articles: readonly ArticleEntry[]): FeedDocument {
+function buildFeed(
+  title: string,
+  description: string,
+  folder: string,
+  articles: readonly ArticleEntry[],
+): FeedDocument {
   const feedEntries = articles.slice(0, FEED_ITEM_LIMIT).map(getFeedEntry);
   const paths = feedPaths(folder);
   return {

@@ -5,12 +5,7 @@
 import { t } from '../i18n/ui';
 import type { PreviewImage } from '../lib/page-meta';
 import { resolveImageUrl } from '../lib/page-meta';
-import {
-  buildArticleCrumbs,
-  buildBreadcrumbList,
-  buildNewsArticle,
-  type Crumb,
-} from '../lib/structured-data';
+import { buildArticleCrumbs, buildBreadcrumbList, buildNewsArticle, type Crumb } from '../lib/structured-data';
 import { siteConfig } from '../site.config';
 import type { ArticleEntry } from './articles';
 import { absoluteUrl } from './urls';
@@ -60,7 +55,7 @@ export function getArticleStructuredData(article: ArticleEntry) {
     publisher: {
       name: siteConfig.title,
       url: absoluteUrl('/'),
-      logo: { url: absoluteUrl(siteConfig.logo.path), width: siteConfig.logo.width, height: siteConfig.logo.height },
+      logo: { url: absoluteUrl(siteConfig.logo.path) },
     },
     timeZone: siteConfig.timeZone,
   });

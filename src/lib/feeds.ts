@@ -4,7 +4,7 @@
  * items, links, dates, authors and tags.
  */
 import { getRssString } from '@astrojs/rss';
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import { Feed } from 'feed';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -143,10 +143,12 @@ export function prepareFeedHtml(html: string, articleUrl: string): string {
 
 /** The newest change among the entries, or `fallback` when there are none. */
 export function latestChange(entries: readonly FeedEntry[], fallback: Date): Date {
-  return entries.reduce<Date | undefined>(
-    (latest, entry) => (!latest || entry.updated > latest ? entry.updated : latest),
-    undefined,
-  ) ?? fallback;
+  return (
+    entries.reduce<Date | undefined>(
+      (latest, entry) => (!latest || entry.updated > latest ? entry.updated : latest),
+      undefined,
+    ) ?? fallback
+  );
 }
 
 const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });

@@ -2,7 +2,7 @@
  * The Google News sitemap: the articles published in the two days before the build, at most 1,000,
  * each with its publication name, language, date and title.
  */
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import type { DatePrecision } from './dates';
 import { toDatetimeAttribute } from './dates';
 
@@ -34,7 +34,9 @@ export function selectNewsArticles<T extends NewsCandidate>(
   return articles
     .filter(
       (article) =>
-        article.datePrecision !== 'month' && article.date.getTime() >= oldest && article.date.getTime() <= now.getTime(),
+        article.datePrecision !== 'month' &&
+        article.date.getTime() >= oldest &&
+        article.date.getTime() <= now.getTime(),
     )
     .sort((a, b) => b.date.getTime() - a.date.getTime())
     .slice(0, options.limit ?? NEWS_MAX_ITEMS);
@@ -84,5 +86,5 @@ export function renderNewsSitemap(entries: readonly NewsSitemapEntry[], publicat
         },
       })),
     },
-  }) as string;
+  });
 }

@@ -107,8 +107,8 @@ export interface NewsArticleInput {
     name: string;
     /** Absolute URL of the home page. */
     url: string;
-    /** The logo. */
-    logo: { url: string; width: number; height: number };
+    /** Absolute URL of the logo. */
+    logo: { url: string };
   };
   /** Time zone whose offset dates are written with. */
   timeZone: string;
@@ -142,12 +142,7 @@ export function buildNewsArticle(input: NewsArticleInput): WithContext<NewsArtic
       '@type': 'Organization',
       name: input.publisher.name,
       url: input.publisher.url,
-      logo: {
-        '@type': 'ImageObject',
-        url: input.publisher.logo.url,
-        width: input.publisher.logo.width,
-        height: input.publisher.logo.height,
-      },
+      logo: { '@type': 'ImageObject', url: input.publisher.logo.url },
     },
     image: [...input.images],
     inLanguage: input.lang,
@@ -163,5 +158,8 @@ export function buildNewsArticle(input: NewsArticleInput): WithContext<NewsArtic
  * element early, and the data reads back unchanged; U+2028/U+2029 are escaped for old parsers.
  */
 export function serializeJsonLd(data: object): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -17,10 +17,12 @@ export function rewriteUrls(tree: Root, rewrite: (url: string) => string): void 
     const srcSet = node.properties['srcSet'];
     const candidates = typeof srcSet === 'string' ? srcSet.split(',') : Array.isArray(srcSet) ? srcSet : undefined;
     if (candidates) {
-      node.properties['srcSet'] = candidates.map((candidate) => {
+      const rewritten = candidates.map((candidate) => {
         const [url = '', ...descriptor] = String(candidate).trim().split(/\s+/);
         return [rewrite(url), ...descriptor].join(' ');
       });
+      // The parser gives a list, but a joined string serializes the same and is what hast's type says.
+      node.properties['srcSet'] = rewritten.join(', ');
     }
   });
 }
