@@ -4,11 +4,11 @@
  */
 import { resolveBuildTime } from '../lib/build-time';
 import {
-  FEED_ITEM_LIMIT,
-  latestChange,
+  buildFeedDocument,
   toFeedEntry,
   type FeedDocument,
   type FeedEntry,
+  type FeedHeader,
   type FeedLinks,
 } from '../lib/feeds';
 import { tagKey } from '../lib/tags';
@@ -78,15 +78,9 @@ function getFeedEntry(article: ArticleEntry): FeedEntry {
   return entry;
 }
 
-function buildFeed(
-  title: string,
-  description: string,
-  folder: string,
-  articles: readonly ArticleEntry[],
-): FeedDocument {
-  const feedEntries = articles.slice(0, FEED_ITEM_LIMIT).map(getFeedEntry);
+function buildFeed(title: string, description: string, folder: string, articles: readonly ArticleEntry[]): FeedDocument {
   const paths = feedPaths(folder);
-  return {
+  const header: FeedHeader = {
     title,
     description,
     homeUrl: absoluteUrl(folder),
@@ -94,12 +88,9 @@ function buildFeed(
     links: { rss: absoluteUrl(paths.rss), atom: absoluteUrl(paths.atom), json: absoluteUrl(paths.json) },
     iconUrl: absoluteUrl(siteConfig.logo.path),
     publisher: siteConfig.title,
-    // An empty feed changed when the build ran; otherwise when its newest change was made, so
-    // rebuilding unchanged content writes the same feed.
-    updated: latestChange(feedEntries, resolveBuildTime()),
     timeZone: siteConfig.timeZone,
-    entries: feedEntries,
   };
+  return buildFeedDocument(header, articles, getFeedEntry, resolveBuildTime());
 }
 
 /** The feed of the whole archive: the latest 50 articles. */

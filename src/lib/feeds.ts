@@ -151,6 +151,24 @@ export function latestChange(entries: readonly FeedEntry[], fallback: Date): Dat
   );
 }
 
+/** What a feed is, before its entries: everything of {@link FeedDocument} but entries and date. */
+export type FeedHeader = Omit<FeedDocument, 'entries' | 'updated'>;
+
+/**
+ * Assembles a feed from articles listed newest first: the first {@link FEED_ITEM_LIMIT} become
+ * entries, and the feed is dated by its newest change (so rebuilding unchanged content writes the
+ * same feed), or by `now` when it is empty.
+ */
+export function buildFeedDocument<T>(
+  header: FeedHeader,
+  articles: readonly T[],
+  toEntry: (article: T) => FeedEntry,
+  now: Date,
+): FeedDocument {
+  const entries = articles.slice(0, FEED_ITEM_LIMIT).map(toEntry);
+  return { ...header, updated: latestChange(entries, now), entries };
+}
+
 const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
 
 /** Renders a feed as RSS 2.0: authors as `dc:creator`, the lead image as `media:content`. */
