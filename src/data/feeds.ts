@@ -78,7 +78,12 @@ function getFeedEntry(article: ArticleEntry): FeedEntry {
   return entry;
 }
 
-function buildFeed(title: string, description: string, folder: string, articles: readonly ArticleEntry[]): FeedDocument {
+function buildFeed(
+  title: string,
+  description: string,
+  folder: string,
+  articles: readonly ArticleEntry[],
+): FeedDocument {
   const paths = feedPaths(folder);
   const header: FeedHeader = {
     title,

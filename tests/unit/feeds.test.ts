@@ -114,7 +114,6 @@ describe('latestChange', () => {
   it('falls back to the given time for an empty feed', () => {
     expect(latestChange([], new Date('2026-01-01T00:00:00Z')).toISOString()).toBe('2026-01-01T00:00:00.000Z');
   });
-
 });
 
 describe('buildFeedDocument', () => {
