@@ -6,7 +6,10 @@ import { siteConfig } from '../site.config';
 
 /** Turns a site-relative path (`/2022/09/`) into a link that works under the configured base path. */
 export function url(path: string): string {
-  return withBase(import.meta.env.BASE_URL, path);
+  // Not import.meta.env.BASE_URL: in server code Vite lets a BASE_URL variable in the build's
+  // environment (test runners and some CI systems set one) override it, and every link would leave
+  // the sub-path. siteConfig.base is what astro.config.mjs hands Astro, so the two always agree.
+  return withBase(siteConfig.base, path);
 }
 
 /**
