@@ -37,7 +37,8 @@ export const remarkRehypeOptions: RemarkRehype = { clobberPrefix: '' };
 
 /**
  * rehype plugins, in order: raw HTML is parsed and sanitized first, so that everything added after
- * it (heading ids and anchors, link rel, lazy images) is ours and trusted.
+ * it (heading ids and anchors, the base path on site links, link rel, lazy images) is ours and
+ * trusted.
  */
 export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
