@@ -10,6 +10,7 @@ const articles = defineCollection({
     directory: resolveContentDir(),
     defaultLang: siteConfig.defaultLang,
     timeZone: siteConfig.timeZone,
+    base: siteConfig.base,
   }),
   // The loader validates frontmatter itself (every problem, with line numbers); this is the shape
   // it stores, which pages see.

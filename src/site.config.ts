@@ -26,6 +26,29 @@ export interface SiteConfig {
   timeZone: string;
   /** Articles per listing page (home, archives, tags). */
   pageSize: number;
+  /** What feeds carry for each article: the whole rendered text, or only its summary. */
+  feedContent: FeedContent;
+  /** Most URLs in one sitemap file; larger archives get more files, listed in the sitemap index. */
+  sitemapPartSize: number;
+  /** Picture shown in link previews of pages without an image of their own (a file in `public/`). */
+  socialImage: SiteImage;
+  /** The publisher's logo for search engines' structured data (a file in `public/`). */
+  logo: SiteImage;
+}
+
+/** What feeds carry for each article. */
+export type FeedContent = 'full' | 'summary';
+
+/** An image shipped in `public/`, with what link previews and structured data need to know. */
+export interface SiteImage {
+  /** Site-relative path, without the base path, e.g. `/social-card.png`. */
+  path: string;
+  /** Width in pixels. */
+  width: number;
+  /** Height in pixels. */
+  height: number;
+  /** What the image shows. */
+  alt: string;
 }
 
 function normalizeBase(base: string): string {
@@ -42,6 +65,22 @@ function readPageSize(raw: string | undefined): number {
   return size;
 }
 
+function readFeedContent(raw: string | undefined): FeedContent {
+  if (raw === undefined || raw === '') return 'full';
+  if (raw === 'full' || raw === 'summary') return raw;
+  throw new Error(`WARTA_FEED_CONTENT must be "full" or "summary", got "${raw}"`);
+}
+
+// The sitemap protocol allows 50,000 URLs per file; staying below it leaves room for growth.
+function readSitemapPartSize(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 45_000;
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1 || size > 50_000) {
+    throw new Error(`WARTA_SITEMAP_PART_SIZE must be a whole number from 1 to 50000, got "${raw}"`);
+  }
+  return size;
+}
+
 /** The configuration this build uses. */
 export const siteConfig: SiteConfig = {
   title: 'Warta',
@@ -51,4 +90,8 @@ export const siteConfig: SiteConfig = {
   defaultLang: 'id',
   timeZone: process.env['WARTA_TIME_ZONE'] ?? 'Asia/Jakarta',
   pageSize: readPageSize(process.env['WARTA_PAGE_SIZE']),
+  feedContent: readFeedContent(process.env['WARTA_FEED_CONTENT']),
+  sitemapPartSize: readSitemapPartSize(process.env['WARTA_SITEMAP_PART_SIZE']),
+  socialImage: { path: '/social-card.png', width: 1200, height: 630, alt: 'Warta — arsip berita' },
+  logo: { path: '/logo.png', width: 512, height: 512, alt: 'Warta' },
 };

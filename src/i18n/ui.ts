@@ -5,11 +5,12 @@
 import type { Lang } from '../site.config';
 import { browseStrings } from './strings/browse';
 import { coreStrings } from './strings/core';
+import { syndicationStrings } from './strings/syndication';
 
 // Each feature keeps its strings in its own file under strings/; add a new file's id and en here.
 const strings = {
-  id: { ...coreStrings.id, ...browseStrings.id },
-  en: { ...coreStrings.en, ...browseStrings.en },
+  id: { ...coreStrings.id, ...browseStrings.id, ...syndicationStrings.id },
+  en: { ...coreStrings.en, ...browseStrings.en, ...syndicationStrings.en },
 } as const satisfies Record<Lang, Record<string, string>>;
 
 /** A key of an interface string. */

@@ -15,6 +15,8 @@ import { ContentError } from '../lib/problems';
 export interface ArticleLoaderOptions extends ReadArticleOptions {
   /** Absolute path of the content folder. */
   directory: string;
+  /** The base path links in articles are rendered under; a change re-renders every article. */
+  base?: string;
 }
 
 // Bump when the Markdown pipeline changes output, so cached renders are redone.
@@ -22,7 +24,7 @@ const PIPELINE_VERSION = '1';
 
 /** Creates the loader of the `articles` collection. */
 export function articleLoader(options: ArticleLoaderOptions): Loader {
-  const { directory, ...readOptions } = options;
+  const { directory, base = '/', ...readOptions } = options;
   return {
     name: 'warta-articles',
     schema: articleDataSchema,
@@ -39,7 +41,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           seen.add(article.id);
           const data = toArticleData(article);
           const digest = generateDigest(
-            `${PIPELINE_VERSION}\n${readOptions.timeZone}\n${readOptions.defaultLang}\n${JSON.stringify(data)}\n${article.body}`,
+            `${PIPELINE_VERSION}\n${base}\n${readOptions.timeZone}\n${readOptions.defaultLang}\n${JSON.stringify(data)}\n${article.body}`,
           );
           if (store.get(article.id)?.digest === digest) continue;
           // A tiny frontmatter hands the language to plugins and keeps a body that opens with a

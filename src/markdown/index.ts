@@ -8,6 +8,9 @@ import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
+import { siteConfig } from '../site.config';
+import { rehypeAbsoluteUrls } from './rehype-absolute-urls';
+import { rehypeBasePath } from './rehype-base-path';
 import { rehypeEmbeds } from './rehype-embeds';
 import { rehypeFootnoteLabels } from './rehype-footnote-labels';
 import { rehypeFragmentLinks } from './rehype-fragment-links';
@@ -19,6 +22,8 @@ import { newsSanitizeSchema } from './sanitize-schema';
 export {
   remarkReadAlso,
   remarkReadingTime,
+  rehypeAbsoluteUrls,
+  rehypeBasePath,
   rehypeEmbeds,
   rehypeFootnoteLabels,
   rehypeFragmentLinks,
@@ -34,7 +39,8 @@ export const remarkRehypeOptions: RemarkRehype = { clobberPrefix: '' };
 
 /**
  * rehype plugins, in order: raw HTML is parsed and sanitized first, so that everything added after
- * it (heading ids and anchors, link rel, lazy images) is ours and trusted.
+ * it (heading ids and anchors, the base path on site links, link rel, lazy images) is ours and
+ * trusted.
  */
 export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
@@ -51,6 +57,7 @@ export const rehypePlugins: RehypePlugins = [
     },
   ],
   rehypeFragmentLinks,
+  [rehypeBasePath, { base: siteConfig.base }],
   [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], properties: { className: ['external'] } }],
   rehypeLazyImages,
 ];

@@ -1,0 +1,129 @@
+/**
+ * The archive's feeds as data: the whole archive and each tag, newest first, with absolute
+ * addresses under the base path. Endpoints in `src/pages` render them in each format.
+ */
+import { resolveBuildTime } from '../lib/build-time';
+import {
+  buildFeedDocument,
+  toFeedEntry,
+  type FeedDocument,
+  type FeedEntry,
+  type FeedHeader,
+  type FeedLinks,
+} from '../lib/feeds';
+import { tagKey } from '../lib/tags';
+import { t } from '../i18n/ui';
+import { siteConfig } from '../site.config';
+import { getPublishedArticles, getTagIndex, type ArticleEntry } from './articles';
+import { getArticlePreviewImage } from './seo';
+import { absoluteUrl, url } from './urls';
+
+/** A `<link rel="alternate">` to a feed. */
+export interface FeedAlternate {
+  /** Title readers see when their browser or reader offers the feed. */
+  title: string;
+  /** Media type of the format. */
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
+  /** Link to the feed, under the base path. */
+  href: string;
+}
+
+// The file names of a feed in each format, below the folder of the page it follows.
+const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
+function feedPaths(folder: string): FeedLinks {
+  return {
+    rss: `${folder}${FEED_FILES.rss}`,
+    atom: `${folder}${FEED_FILES.atom}`,
+    json: `${folder}${FEED_FILES.json}`,
+  };
+}
+
+/** The `<link rel="alternate">` entries for a feed whose files live in `folder` (`/`, `/tags/x/`). */
+export function getFeedAlternates(title: string, folder = '/'): FeedAlternate[] {
+  const lang = siteConfig.defaultLang;
+  const paths = feedPaths(folder);
+  return [
+    { title: t(lang, 'feedRss', { title }), type: 'application/rss+xml', href: url(paths.rss) },
+    { title: t(lang, 'feedAtom', { title }), type: 'application/atom+xml', href: url(paths.atom) },
+    { title: t(lang, 'feedJson', { title }), type: 'application/feed+json', href: url(paths.json) },
+  ];
+}
+
+/** The feed alternates of a tag's page, for the tag page's `<head>`; none for an unknown tag. */
+export async function getTagFeedAlternates(tag: string): Promise<FeedAlternate[]> {
+  const entry = (await getTagIndex()).get(tagKey(tag));
+  return entry ? getFeedAlternates(tagFeedTitle(entry.name), `/tags/${entry.slug}/`) : [];
+}
+
+function tagFeedTitle(tag: string): string {
+  return `${siteConfig.title} — ${t(siteConfig.defaultLang, 'tagFeedTitle', { tag })}`;
+}
+
+// A tag feed repeats entries of the archive feed; each article's HTML is prepared once per build.
+const entries = new Map<string, FeedEntry>();
+
+function getFeedEntry(article: ArticleEntry): FeedEntry {
+  let entry = entries.get(article.id);
+  if (!entry) {
+    const image = article.data.image ? getArticlePreviewImage(article) : undefined;
+    entry = toFeedEntry(article.data, {
+      url: absoluteUrl(article.data.permalink),
+      html: article.rendered?.html ?? '',
+      content: siteConfig.feedContent,
+      image: image ? { url: image.url, alt: image.alt } : undefined,
+    });
+    entries.set(article.id, entry);
+  }
+  return entry;
+}
+
+function buildFeed(
+  title: string,
+  description: string,
+  folder: string,
+  articles: readonly ArticleEntry[],
+): FeedDocument {
+  const paths = feedPaths(folder);
+  const header: FeedHeader = {
+    title,
+    description,
+    homeUrl: absoluteUrl(folder),
+    lang: siteConfig.defaultLang,
+    links: { rss: absoluteUrl(paths.rss), atom: absoluteUrl(paths.atom), json: absoluteUrl(paths.json) },
+    iconUrl: absoluteUrl(siteConfig.logo.path),
+    publisher: siteConfig.title,
+    timeZone: siteConfig.timeZone,
+  };
+  return buildFeedDocument(header, articles, getFeedEntry, resolveBuildTime());
+}
+
+/** The feed of the whole archive: the latest 50 articles. */
+export async function getArchiveFeed(): Promise<FeedDocument> {
+  return buildFeed(siteConfig.title, siteConfig.description, '/', await getPublishedArticles());
+}
+
+/** A tag's feed and where it lives. */
+export interface TagFeed {
+  /** URL slug of the tag. */
+  slug: string;
+  /** The tag as readers see it. */
+  name: string;
+  /** The feed: the tag's latest 50 articles. */
+  feed: FeedDocument;
+}
+
+/** One feed per tag, each with that tag's latest 50 articles. */
+export async function getTagFeeds(): Promise<TagFeed[]> {
+  const lang = siteConfig.defaultLang;
+  return [...(await getTagIndex()).values()].map((tag) => ({
+    slug: tag.slug,
+    name: tag.name,
+    feed: buildFeed(
+      tagFeedTitle(tag.name),
+      t(lang, 'tagFeedDescription', { tag: tag.name, site: siteConfig.title }),
+      `/tags/${tag.slug}/`,
+      tag.items,
+    ),
+  }));
+}

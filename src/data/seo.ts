@@ -1,0 +1,64 @@
+/**
+ * What search engines and link previews get from a page: its preview image, and the structured data
+ * (JSON-LD) of articles and breadcrumb trails, with every address absolute and under the base path.
+ */
+import { t } from '../i18n/ui';
+import type { PreviewImage } from '../lib/page-meta';
+import { resolveImageUrl } from '../lib/page-meta';
+import { buildArticleCrumbs, buildBreadcrumbList, buildNewsArticle, type Crumb } from '../lib/structured-data';
+import { siteConfig } from '../site.config';
+import type { ArticleEntry } from './articles';
+import { absoluteUrl } from './urls';
+
+/** The site's own preview picture, for pages without an image of their own. */
+export function getDefaultPreviewImage(): PreviewImage {
+  const { path, alt, width, height } = siteConfig.socialImage;
+  return { url: absoluteUrl(path), alt, width, height };
+}
+
+/** An article's lead image as a preview picture, or the site's picture when it has none. */
+export function getArticlePreviewImage(article: ArticleEntry): PreviewImage {
+  const image = article.data.image;
+  if (!image) return getDefaultPreviewImage();
+  return { url: resolveImageUrl(image.src, absoluteUrl(article.data.permalink)), alt: image.alt };
+}
+
+/** The first step of every trail: the home page, named in `lang`. */
+export function getHomeCrumb(lang = siteConfig.defaultLang): Crumb {
+  return { name: t(lang, 'home'), path: '/' };
+}
+
+/**
+ * A `BreadcrumbList` for a page's trail of site-relative paths, e.g. an archive page's
+ * `[getHomeCrumb(), { name: '2022', path: '/2022/' }]`; render it with `JsonLd.astro`.
+ */
+export function getBreadcrumbStructuredData(crumbs: readonly Crumb[]) {
+  return buildBreadcrumbList(crumbs, absoluteUrl);
+}
+
+/** The structured data of an article page: its `NewsArticle` and its breadcrumb trail. */
+export function getArticleStructuredData(article: ArticleEntry) {
+  const { data } = article;
+  const url = absoluteUrl(data.permalink);
+  const newsArticle = buildNewsArticle({
+    url,
+    headline: data.title,
+    description: data.summary,
+    published: data.date,
+    modified: data.updated,
+    authors: data.authors,
+    lang: data.lang,
+    tags: data.tags,
+    images: [getArticlePreviewImage(article).url],
+    corrections: data.corrections,
+    basedOn: data.source?.url,
+    publisher: {
+      name: siteConfig.title,
+      url: absoluteUrl('/'),
+      logo: { url: absoluteUrl(siteConfig.logo.path) },
+    },
+    timeZone: siteConfig.timeZone,
+  });
+  const crumbs = buildArticleCrumbs(data, getHomeCrumb(data.lang), { lang: data.lang, timeZone: siteConfig.timeZone });
+  return [newsArticle, getBreadcrumbStructuredData(crumbs)];
+}

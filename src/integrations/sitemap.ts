@@ -1,0 +1,51 @@
+/**
+ * The sitemap integration: `@astrojs/sitemap` lists every page the build wrote, in parts of at most
+ * `sitemapPartSize` URLs under `sitemap-index.xml`, which also names the Google News sitemap. Each
+ * article gets its `lastmod` from `updated` (else its date), read from the content folder.
+ */
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import { resolveBuildTime } from '../lib/build-time';
+import { readContentFolder, resolveContentDir } from '../lib/content-folder';
+import { selectPublished } from '../lib/publishing';
+import { buildLastModifiedIndex, NEWS_SITEMAP_PATH, toSitePath } from '../lib/sitemap';
+import { siteConfig } from '../site.config';
+
+// The sitemap is written after the pages, outside Astro's content runtime, so the dates come from
+// reading the content folder again with the same validation the loader uses.
+async function readLastModified(): Promise<Map<string, Date>> {
+  const folder = await readContentFolder(resolveContentDir(), {
+    defaultLang: siteConfig.defaultLang,
+    timeZone: siteConfig.timeZone,
+  });
+  const { published } = selectPublished(
+    folder.articles.map((article) => ({
+      permalink: article.permalink,
+      date: article.frontmatter.date.date,
+      updated: article.updated,
+      draft: article.frontmatter.draft,
+    })),
+    { now: resolveBuildTime(), includeDrafts: false, includeFuture: process.env['WARTA_INCLUDE_FUTURE'] === '1' },
+  );
+  return buildLastModifiedIndex(published);
+}
+
+/** `@astrojs/sitemap`, set up for the archive. */
+export function wartaSitemap(): AstroIntegration {
+  const siteBaseUrl = new URL(siteConfig.base, siteConfig.url).href;
+  let lastModified: Promise<Map<string, Date>> | undefined;
+  return sitemap({
+    entryLimit: siteConfig.sitemapPartSize,
+    customSitemaps: [new URL(NEWS_SITEMAP_PATH.slice(1), siteBaseUrl).href],
+    // Only HTML pages (every page URL ends in "/"); feeds and the news sitemap are not pages.
+    filter: (page) => page.endsWith('/'),
+    // The parts carry plain URLs and dates, so they declare no image, video or news namespaces.
+    namespaces: { news: false, xhtml: false, image: false, video: false },
+    async serialize(item) {
+      lastModified ??= readLastModified();
+      const path = toSitePath(item.url, siteBaseUrl);
+      const changed = path === undefined ? undefined : (await lastModified).get(path);
+      return changed ? { ...item, lastmod: changed.toISOString() } : item;
+    },
+  });
+}
