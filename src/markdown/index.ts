@@ -5,7 +5,6 @@
 import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import { siteConfig } from '../site.config';
@@ -15,6 +14,7 @@ import { rehypeEmbeds } from './rehype-embeds';
 import { rehypeFootnoteLabels } from './rehype-footnote-labels';
 import { rehypeFragmentLinks } from './rehype-fragment-links';
 import { rehypeLazyImages } from './rehype-lazy-images';
+import { rehypeRawHtml } from './rehype-raw-html';
 import { remarkReadAlso } from './remark-read-also';
 import { remarkReadingTime } from './remark-reading-time';
 import { newsSanitizeSchema } from './sanitize-schema';
@@ -28,6 +28,7 @@ export {
   rehypeFootnoteLabels,
   rehypeFragmentLinks,
   rehypeLazyImages,
+  rehypeRawHtml,
   newsSanitizeSchema,
 };
 
@@ -43,7 +44,7 @@ export const remarkRehypeOptions: RemarkRehype = { clobberPrefix: '' };
  * trusted.
  */
 export const rehypePlugins: RehypePlugins = [
-  rehypeRaw,
+  rehypeRawHtml,
   [rehypeSanitize, newsSanitizeSchema],
   rehypeEmbeds,
   rehypeFootnoteLabels,

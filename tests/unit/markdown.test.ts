@@ -1,5 +1,4 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as markdown from '../../src/markdown/index';
@@ -28,11 +27,14 @@ describe('src/markdown/index exports', () => {
   it('exports the plugin lists and every plugin', () => {
     expect(Object.keys(markdown).sort()).toEqual([
       'newsSanitizeSchema',
+      'rehypeAbsoluteUrls',
+      'rehypeBasePath',
       'rehypeEmbeds',
       'rehypeFootnoteLabels',
       'rehypeFragmentLinks',
       'rehypeLazyImages',
       'rehypePlugins',
+      'rehypeRawHtml',
       'remarkPlugins',
       'remarkReadAlso',
       'remarkReadingTime',
@@ -42,7 +44,7 @@ describe('src/markdown/index exports', () => {
   });
 
   it('parses and sanitizes raw HTML before anything else touches the tree', () => {
-    expect(rehypePlugins[0]).toBe(rehypeRaw);
+    expect(rehypePlugins[0]).toBe(markdown.rehypeRawHtml);
     expect(rehypePlugins[1]).toEqual([rehypeSanitize, markdown.newsSanitizeSchema]);
     expect(rehypePlugins).toContain(markdown.rehypeEmbeds);
     expect(rehypePlugins).toContain(markdown.rehypeFragmentLinks);
