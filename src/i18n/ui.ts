@@ -25,5 +25,13 @@ export function t(lang: Lang, key: UiKey, values: Record<string, string | number
 
 /** Formats a whole number for readers of `lang`: 1.234 in Indonesian, 1,234 in English. */
 export function formatNumber(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB').format(value);
+  // Listings format thousands of counts; building a formatter costs far more than using one.
+  let formatter = numberFormats.get(lang);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
+    numberFormats.set(lang, formatter);
+  }
+  return formatter.format(value);
 }
+
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
