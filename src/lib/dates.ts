@@ -4,9 +4,13 @@
  * build machine's `TZ`.
  */
 import { TZDate, tz } from '@date-fns/tz';
-import { format, formatISO } from 'date-fns';
-import { enGB, id as idLocale } from 'date-fns/locale';
+// Deep imports: the package and locale indexes load hundreds of modules, which costs the
+// command-line tools (`npm run check`, `new`, `import`) seconds at start-up.
 import type { Locale } from 'date-fns';
+import { format } from 'date-fns/format';
+import { formatISO } from 'date-fns/formatISO';
+import { enGB } from 'date-fns/locale/en-GB';
+import { id as idLocale } from 'date-fns/locale/id';
 import type { Lang } from '../site.config';
 
 /**
