@@ -53,7 +53,13 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
 export interface ReadContentFolderOptions extends ReadArticleOptions {
   /** How problems name a file, given its path below the folder; by default that path itself. */
   label?: (file: string) => string;
+  /** Called as files are read, with how many of how many are done; for progress on long runs. */
+  onProgress?: (done: number, total: number) => void;
 }
+
+// Files are read this many at a time: enough to keep the disk busy while YAML is parsed, few
+// enough to stay far from the open-files limit.
+const READ_BATCH = 64;
 
 /** Names files by their path from the working directory (`content/2022/09/a.md`), for editors. */
 export function labelFromCwd(dir: string, cwd: string = process.cwd()): (file: string) => string {
@@ -69,8 +75,21 @@ export async function readContentFolder(dir: string, options: ReadContentFolderO
   const files = await listArticleFiles(dir);
   const articles: ArticleRecord[] = [];
   const problems: Problem[] = [];
-  for (const file of files) {
-    const decoded = decodeUtf8(await readFile(path.join(dir, file)));
+  let batch: Promise<{ bytes: Uint8Array } | { error: unknown }>[] = [];
+  for (const [index, file] of files.entries()) {
+    if (index % READ_BATCH === 0) {
+      // Settled results, so a file that fails to read is reported in order, not as an unhandled rejection.
+      batch = files.slice(index, index + READ_BATCH).map((name) =>
+        readFile(path.join(dir, name)).then(
+          (bytes) => ({ bytes }),
+          (error: unknown) => ({ error }),
+        ),
+      );
+      options.onProgress?.(index, files.length);
+    }
+    const read = await batch[index % READ_BATCH]!;
+    if ('error' in read) throw read.error;
+    const decoded = decodeUtf8(read.bytes);
     if ('badLine' in decoded) {
       problems.push({
         file,
@@ -85,6 +104,7 @@ export async function readContentFolder(dir: string, options: ReadContentFolderO
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
   }
+  options.onProgress?.(files.length, files.length);
   const labelled = problems.map((problem) => ({ ...problem, file: label(problem.file) }));
   labelled.push(...findCollisions(articles, label).map((problem) => ({ ...problem, file: label(problem.file) })));
   return { articles, problems: sortProblems(labelled), fileCount: files.length };
