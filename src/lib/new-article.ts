@@ -5,10 +5,20 @@
 import type { Lang } from '../site.config';
 import { stringifyArticle } from './article-writer';
 import { getCalendarParts, toDatetimeAttribute, type ArticleDate } from './dates';
+import { shortenAtWord } from './headline';
 import { slugify } from './slugs';
 
 /** The longest slug made from a title, in characters; longer ones are cut at a hyphen. */
 export const SLUG_MAX_LENGTH = 60;
+
+/**
+ * Makes a URL slug from a title: at most {@link SLUG_MAX_LENGTH} characters, cut at a word
+ * boundary and never on a dangling "dan" or "of".
+ */
+export function slugFromTitle(title: string, lang: Lang): string {
+  // slugify drops the "…" that marks the cut.
+  return shortenSlug(slugify(shortenAtWord(title, SLUG_MAX_LENGTH, lang)));
+}
 
 /** Shortens a slug to at most `max` characters at a word (hyphen) boundary. */
 export function shortenSlug(slug: string, max: number = SLUG_MAX_LENGTH): string {
@@ -63,7 +73,7 @@ export interface NewArticle {
 
 /** Builds the file of a new article; the slug is empty when the title (or `slug`) has no letters or digits. */
 export function createNewArticle(options: NewArticleOptions): NewArticle {
-  const slug = shortenSlug(slugify(options.slug ?? options.title));
+  const slug = options.slug === undefined ? slugFromTitle(options.title, options.lang) : shortenSlug(slugify(options.slug));
   const text = stringifyArticle(
     {
       title: options.title.trim(),
