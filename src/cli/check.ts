@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveBuildTime } from '../lib/build-time';
 import { checkContentFolder } from '../lib/content-checks';
-import { labelFromCwd, readContentFolder, resolveContentDir } from '../lib/content-folder';
+import { displayPath, labelFromCwd, readContentFolder, resolveContentDir } from '../lib/content-folder';
 import { formatProblem, sortProblems } from '../lib/problems';
 import { createProgress } from '../lib/progress';
 import { listStaticPaths } from '../lib/static-paths';
@@ -75,10 +75,7 @@ async function main(): Promise<number> {
     staticPaths: await listStaticPaths(root),
     now: resolveBuildTime(),
     label,
-    displayPath: (absolute) => {
-      const relative = path.relative(root, absolute);
-      return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
-    },
+    displayPath: (absolute) => displayPath(absolute, root),
     fileExists,
   });
   const problems = sortProblems([...folder.problems, ...crossChecks]);

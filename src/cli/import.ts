@@ -7,7 +7,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
-import { resolveContentDir } from '../lib/content-folder';
+import { displayPath as display, resolveContentDir } from '../lib/content-folder';
 import { buildImportedArticle, decideImport, placeArticles, type ImportedArticle } from '../lib/import-article';
 import { formatFromFileName, IMPORT_FORMATS, parseDump, type ImportFormat } from '../lib/import-records';
 import { formatProblem, type Problem } from '../lib/problems';
@@ -41,11 +41,6 @@ Options:
   --lang <l>    language of records that do not give one (instead of detecting it): id or en
   --dry-run     report what would be done without writing anything
   -h, --help    show this help`;
-
-function display(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return (relative.startsWith('..') ? file : relative).split(path.sep).join('/');
-}
 
 async function listInputs(inputs: readonly string[], format: ImportFormat | undefined): Promise<string[]> {
   const files: string[] = [];
@@ -93,7 +88,8 @@ async function main(): Promise<number> {
     throw new Error(`--format must be one of: ${IMPORT_FORMATS.join(', ')}`);
   }
   const lang = values.lang as Lang | undefined;
-  if (lang !== undefined && !languages.includes(lang)) throw new Error(`--lang must be one of: ${languages.join(', ')}`);
+  if (lang !== undefined && !languages.includes(lang))
+    throw new Error(`--lang must be one of: ${languages.join(', ')}`);
   const outDir = values.out ? path.resolve(values.out) : resolveContentDir();
   const options = { timeZone: siteConfig.timeZone, defaultLang: siteConfig.defaultLang, ...(lang ? { lang } : {}) };
   const dryRun = values['dry-run'];
@@ -105,13 +101,22 @@ async function main(): Promise<number> {
   for (const file of inputs) {
     const fileFormat = format ?? formatFromFileName(file);
     if (!fileFormat) {
-      unusable.push({ file: display(file), field: 'file', message: 'has no known extension; use --format', severity: 'error' });
+      unusable.push({
+        file: display(file),
+        field: 'file',
+        message: 'has no known extension; use --format',
+        severity: 'error',
+      });
       continue;
     }
     const dump = parseDump(await readFile(file, 'utf8'), display(file), fileFormat);
     unusable.push(...dump.unusable);
     recordCount += dump.records.length + dump.unusable.length;
-    const progress = createProgress({ label: `reading ${display(file)}`, total: dump.records.length, stream: process.stderr });
+    const progress = createProgress({
+      label: `reading ${display(file)}`,
+      total: dump.records.length,
+      stream: process.stderr,
+    });
     dump.records.forEach((record, index) => {
       const result = buildImportedArticle(record, options);
       if (result.ok) articles.push(result.article);

@@ -63,10 +63,13 @@ const READ_BATCH = 64;
 
 /** Names files by their path from the working directory (`content/2022/09/a.md`), for editors. */
 export function labelFromCwd(dir: string, cwd: string = process.cwd()): (file: string) => string {
-  return (file) => {
-    const relative = path.relative(cwd, path.join(dir, file));
-    return (relative.startsWith('..') ? path.join(dir, file) : relative).split(path.sep).join('/');
-  };
+  return (file) => displayPath(path.join(dir, file), cwd);
+}
+
+/** Names a file for editors: its path from the working directory, or its absolute path when outside it. */
+export function displayPath(file: string, cwd: string = process.cwd()): string {
+  const relative = path.relative(cwd, path.resolve(cwd, file));
+  return (relative.startsWith('..') ? path.resolve(cwd, file) : relative).split(path.sep).join('/');
 }
 
 /** Reads and validates every article in `dir`. */

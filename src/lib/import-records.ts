@@ -93,7 +93,13 @@ export function parseJsonLines(text: string, source: string): ParsedDump {
         value = JSON.parse(raw);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        unusable.push({ file: source, line, field: 'record', message: `is not valid JSON: ${reason}`, severity: 'error' });
+        unusable.push({
+          file: source,
+          line,
+          field: 'record',
+          message: `is not valid JSON: ${reason}`,
+          severity: 'error',
+        });
         return;
       }
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -73,7 +73,8 @@ export interface NewArticle {
 
 /** Builds the file of a new article; the slug is empty when the title (or `slug`) has no letters or digits. */
 export function createNewArticle(options: NewArticleOptions): NewArticle {
-  const slug = options.slug === undefined ? slugFromTitle(options.title, options.lang) : shortenSlug(slugify(options.slug));
+  const slug =
+    options.slug === undefined ? slugFromTitle(options.title, options.lang) : shortenSlug(slugify(options.slug));
   const text = stringifyArticle(
     {
       title: options.title.trim(),
