@@ -101,7 +101,7 @@ async function main(): Promise<number> {
   } else {
     for (const problem of problems) console.log(formatProblem(problem));
     console.log(
-      `${folder.fileCount} files checked in ${seconds.toFixed(1)} s: ${errors.length} error${errors.length === 1 ? '' : 's'}, ` +
+      `${folder.fileCount} file${folder.fileCount === 1 ? '' : 's'} checked in ${seconds.toFixed(1)} s: ${errors.length} error${errors.length === 1 ? '' : 's'}, ` +
         `${warnings.length} warning${warnings.length === 1 ? '' : 's'}.`,
     );
   }

@@ -186,7 +186,9 @@ export function findBrokenLinks(
             report(
               guess
                 ? `points to no article or page; did you mean ${guess.permalink} (${options.label(guess.file)})?`
-                : 'points to no article or page of this site; check the date and slug in the address',
+                : /^\/\d{4}\/\d{2}\//.test(target)
+                  ? 'points to no article or page of this site; check the date and slug in the address'
+                  : 'points to no article or page of this site',
             );
           }
         }
