@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createSiteRoutes, type RoutedArticle } from '../../src/lib/site-routes';
+
+function article(permalink: string, date: string, extra: Partial<RoutedArticle> = {}): RoutedArticle {
+  return { permalink, date: new Date(date), precision: 'day', tags: [], authors: [], aliases: [], ...extra };
+}
+
+const articles = [
+  article('/2022/09/06/korut/', '2022-09-05T17:00:00Z', { tags: ['Korea Utara'], authors: ['Rina Hartono'] }),
+  article('/2022/09/07/rusia/', '2022-09-06T17:00:00Z', { tags: ['korea utara', 'Rusia'], aliases: ['/lama/1/'] }),
+  article('/2022/10/arsip/', '2022-09-30T17:00:00Z', { precision: 'month' }),
+];
+const routes = createSiteRoutes(articles, { timeZone: 'Asia/Jakarta', pageSize: 2, staticPaths: ['/tentang/'] });
+
+describe('createSiteRoutes', () => {
+  it('knows articles, fixed pages and redirects', () => {
+    expect(routes.find('/2022/09/06/korut/')).toBe('article');
+    expect(routes.find('/tentang/')).toBe('static');
+    expect(routes.find('/lama/1/')).toBe('alias');
+    expect(routes.find('/2022/09/06/tidak-ada/')).toBeUndefined();
+  });
+
+  it('knows the listings the URL design promises, for periods and terms that have articles', () => {
+    for (const path of ['/', '/archive/', '/tags/', '/authors/', '/search/', '/2022/', '/2022/09/', '/2022/10/']) {
+      expect(routes.find(path), path).toBe('listing');
+    }
+    expect(routes.find('/2022/09/06/')).toBe('listing');
+    expect(routes.find('/tags/korea-utara/')).toBe('listing');
+    expect(routes.find('/authors/rina-hartono/')).toBe('listing');
+    expect(routes.find('/2021/')).toBeUndefined();
+    expect(routes.find('/2022/10/01/')).toBeUndefined();
+    expect(routes.find('/tags/jepang/')).toBeUndefined();
+  });
+
+  it('knows how many pages a listing has, and that page 1 is the listing itself', () => {
+    expect(routes.find('/page/2/')).toBe('listing');
+    expect(routes.find('/page/3/')).toBeUndefined();
+    expect(routes.find('/page/1/')).toBeUndefined();
+    expect(routes.find('/tags/korea-utara/page/2/')).toBeUndefined();
+  });
+
+  it('puts a real page before a redirect at the same path', () => {
+    const clash = createSiteRoutes([article('/2022/09/06/a/', '2022-09-05T17:00:00Z', { aliases: ['/tags/'] })], {
+      timeZone: 'Asia/Jakarta',
+      pageSize: 10,
+    });
+    expect(clash.find('/tags/')).toBe('listing');
+  });
+});
