@@ -41,7 +41,6 @@ export async function checkContentFolder(
   const routes = createSiteRoutes(
     articles.map((article) => ({
       permalink: article.permalink,
-      date: article.frontmatter.date.date,
       precision: article.frontmatter.date.precision,
       tags: article.frontmatter.tags,
       authors: article.frontmatter.authors,

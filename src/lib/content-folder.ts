@@ -2,7 +2,7 @@
  * Reading the editors' content folder: every `**\/*.md` file below it, each validated, and the
  * collisions between them, with every problem collected before anything is reported.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { findCollisions, readArticle, type ArticleRecord, type ReadArticleOptions } from './article-file';
@@ -57,9 +57,8 @@ export interface ReadContentFolderOptions extends ReadArticleOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-// Files are read this many at a time: enough to keep the disk busy while YAML is parsed, few
-// enough to stay far from the open-files limit.
-const READ_BATCH = 64;
+// How often reading reports progress, in files.
+const PROGRESS_EVERY = 50;
 
 /** Names files by their path from the working directory (`content/2022/09/a.md`), for editors. */
 export function labelFromCwd(dir: string, cwd: string = process.cwd()): (file: string) => string {
@@ -78,21 +77,11 @@ export async function readContentFolder(dir: string, options: ReadContentFolderO
   const files = await listArticleFiles(dir);
   const articles: ArticleRecord[] = [];
   const problems: Problem[] = [];
-  let batch: Promise<{ bytes: Uint8Array } | { error: unknown }>[] = [];
   for (const [index, file] of files.entries()) {
-    if (index % READ_BATCH === 0) {
-      // Settled results, so a file that fails to read is reported in order, not as an unhandled rejection.
-      batch = files.slice(index, index + READ_BATCH).map((name) =>
-        readFile(path.join(dir, name)).then(
-          (bytes) => ({ bytes }),
-          (error: unknown) => ({ error }),
-        ),
-      );
-      options.onProgress?.(index, files.length);
-    }
-    const read = await batch[index % READ_BATCH]!;
-    if ('error' in read) throw read.error;
-    const decoded = decodeUtf8(read.bytes);
+    if (index % PROGRESS_EVERY === 0) options.onProgress?.(index, files.length);
+    // Synchronous reads: for thousands of small files they cost a sixth of the CPU time of
+    // promise-based ones, and parsing blocks the thread anyway.
+    const decoded = decodeUtf8(readFileSync(path.join(dir, file)));
     if ('badLine' in decoded) {
       problems.push({
         file,

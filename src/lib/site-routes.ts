@@ -4,15 +4,12 @@
  * date archives, tag and author pages, search), plus any fixed pages and public files. `npm run
  * check` uses it to find links that point nowhere and aliases that would cover a real page.
  */
-import { getCalendarParts } from './dates';
 import { buildTermIndex } from './taxonomy';
 
 /** What the route index needs to know about an article. */
 export interface RoutedArticle {
-  /** Site-relative permalink. */
+  /** Site-relative permalink, `/YYYY/MM/DD/<slug>/` or `/YYYY/MM/<slug>/`, dated in the site time zone. */
   permalink: string;
-  /** Publication instant. */
-  date: Date;
   /** How precisely the date is known; a month-precision article is on no day's archive. */
   precision: 'month' | 'day' | 'instant';
   /** Tags, as written. */
@@ -25,8 +22,6 @@ export interface RoutedArticle {
 
 /** Options for {@link createSiteRoutes}. */
 export interface SiteRoutesOptions {
-  /** Site time zone, in which articles are filed under years, months and days. */
-  timeZone: string;
   /** Articles per listing page, to know how many `/page/N/` pages a listing has. */
   pageSize: number;
   /** Fixed pages and public files, as site paths (`/about/`, `/favicon.svg`). */
@@ -62,7 +57,8 @@ export function createSiteRoutes(articles: readonly RoutedArticle[], options: Si
   for (const path of FIXED_LISTINGS) listings.set(path, 0);
   for (const article of articles) {
     count('/');
-    const { year, month, day } = getCalendarParts(article.date, options.timeZone);
+    // The permalink already holds the calendar date in the site time zone.
+    const [, year, month, day] = article.permalink.split('/');
     count(`/${year}/`);
     count(`/${year}/${month}/`);
     if (article.precision !== 'month') count(`/${year}/${month}/${day}/`);
