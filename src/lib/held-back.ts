@@ -6,8 +6,7 @@
 /** Says how many drafts and scheduled articles a build held back, and how to publish the latter. */
 export function formatHeldBack(drafts: number, scheduled: number, includeFuture: boolean): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const note = includeFuture
-    ? 'articles dated in the future are published (WARTA_INCLUDE_FUTURE=1)'
-    : 'WARTA_INCLUDE_FUTURE=1 publishes scheduled articles now';
-  return `held back ${plural(drafts, 'draft')} and ${plural(scheduled, 'scheduled article')}; ${note}`;
+  const summary = `held back ${plural(drafts, 'draft')} and ${plural(scheduled, 'scheduled article')}`;
+  if (includeFuture) return `${summary}; articles dated in the future are published (WARTA_INCLUDE_FUTURE=1)`;
+  return scheduled > 0 ? `${summary}; WARTA_INCLUDE_FUTURE=1 publishes scheduled articles now` : summary;
 }

@@ -71,6 +71,7 @@ describe('formatHeldBack', () => {
     expect(formatHeldBack(1, 2, false)).toBe(
       'held back 1 draft and 2 scheduled articles; WARTA_INCLUDE_FUTURE=1 publishes scheduled articles now',
     );
+    expect(formatHeldBack(2, 0, false)).toBe('held back 2 drafts and 0 scheduled articles');
     expect(formatHeldBack(0, 0, true)).toBe(
       'held back 0 drafts and 0 scheduled articles; articles dated in the future are published (WARTA_INCLUDE_FUTURE=1)',
     );
