@@ -78,11 +78,17 @@ describe('npm run new', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
-  it('explains its options with --help', async () => {
+  it('explains its options with --help, as do check and import', async () => {
     const help = await cli('new', ['--help']);
     expect(help.exitCode).toBe(0);
     expect(help.output).toContain('--title <text>');
     expect(help.output).toContain('never overwritten');
+    const check = await cli('check', ['--help']);
+    expect(check.exitCode).toBe(0);
+    expect(check.output).toContain('links in article bodies to site paths or .md files that point nowhere');
+    const importHelp = await cli('import', ['--help']);
+    expect(importHelp.exitCode).toBe(0);
+    expect(importHelp.output).toContain('--format <f>  read every input as text, jsonl or csv');
   });
 });
 
@@ -176,12 +182,13 @@ describe.skipIf(!haveSeeds)('npm run import of the plain-text seed (../shared/se
     expect(await readFile(article, 'utf8')).toBe(before);
   });
 
-  it('builds into a page that shows the month, and lists it on the home page', async () => {
+  it("builds into a page that shows the month, listed on the home page after that month's dated articles", async () => {
     await writeFile(
       path.join(content, 'draf.md'),
       '---\ntitle: Draf Redaksi\ndate: 2023-09-20\ndraft: true\n---\n\nBelum siap.\n',
     );
     await writeFile(path.join(content, 'nanti.md'), '---\ntitle: Terbit Nanti\ndate: 2999-01-01\n---\n\nNanti.\n');
+    await writeFile(path.join(content, 'awal.md'), '---\ntitle: Awal September\ndate: 2023-09-02\n---\n\nIsi.\n');
     const build = await buildArchive(content, BASIC_ENV);
     try {
       expect(build.exitCode, build.output).toBe(0);
@@ -195,13 +202,15 @@ describe.skipIf(!haveSeeds)('npm run import of the plain-text seed (../shared/se
 
       const home = parseHTML(await build.read('/')).document;
       const links = [...home.querySelectorAll('.article-card h2 a')].map((a) => a.getAttribute('href'));
-      expect(links).toEqual([permalink]);
+      // Known only to the month, the import sorts after the articles dated in that month.
+      expect(links).toEqual(['/2023/09/02/awal/', permalink]);
       const files = (await listFiles(build.outDir)).join('\n');
       expect(files).not.toMatch(/draf|nanti/);
     } finally {
       await build.cleanup();
       await rm(path.join(content, 'draf.md'));
       await rm(path.join(content, 'nanti.md'));
+      await rm(path.join(content, 'awal.md'));
     }
   });
 
@@ -252,6 +261,13 @@ describe('npm run import of JSON Lines and CSV dumps', () => {
       path.join(dumps, 'dump.csv'),
       'Title,Date,Body,Tags\n"Gempa di Cianjur",2022-11-21,"Gempa mengguncang Cianjur.\n\nWarga mengungsi.","Gempa;Jawa Barat"\n"Bulan Salah",2022-13-01,"Isi berita.",\n',
     );
+  });
+
+  it('only says what it would do with --dry-run', async () => {
+    const result = await cli('import', [dumps, '--out', content, '--dry-run']);
+    expect(result.output).toContain(`would create ${path.join(content, '2024', '03', 'harga-beras-naik.md')}`);
+    expect(result.output).toContain('3 to create, 0 unchanged, 4 skipped');
+    expect(existsSync(content)).toBe(false);
   });
 
   it('creates an article per usable record and names every record it skipped, with its line', async () => {
