@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { ArticleRecord } from './article-file';
+import { resolveMarkdownFileLink } from './article-links';
 import { formatShortDate } from './dates';
 import { findMarkdownReferences, type MarkdownReference } from './markdown-references';
 import type { Problem } from './problems';
@@ -194,15 +195,20 @@ export function findBrokenLinks(
         continue;
       }
 
-      // A relative link to a Markdown file is a link to the article in that file.
+      // A relative link to a Markdown file is a link to the article in that file; the build
+      // replaces it with the article's address.
       if (/\.md$/i.test(target)) {
-        const file = path.posix.normalize(path.posix.join(path.posix.dirname(article.file), target));
-        const linked = byFile.get(file);
-        if (file.startsWith('../') || !linked) {
-          report(`points to no article file (looked for ${options.label(file)})`);
+        const file = resolveMarkdownFileLink(article.file, reference.url);
+        const linked = file === undefined ? undefined : byFile.get(file);
+        if (!linked) {
+          report(
+            file === undefined
+              ? "points outside the content folder; link to the article's permalink instead"
+              : `points to no article file (looked for ${options.label(file)})`,
+          );
         } else {
-          // The site serves pages, not Markdown files: the reader needs the permalink.
-          report(`is a link to a Markdown file, which readers cannot open; link to ${linked.permalink} instead`);
+          const unpublished = describeUnpublished(article, linked, options);
+          if (unpublished) report(unpublished, 'warning');
         }
       }
     }

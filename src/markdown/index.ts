@@ -11,14 +11,23 @@ import rehypeSlug from 'rehype-slug';
 import { rehypeEmbeds } from './rehype-embeds';
 import { rehypeFragmentLinks } from './rehype-fragment-links';
 import { rehypeLazyImages } from './rehype-lazy-images';
+import { remarkArticleLinks } from './remark-article-links';
 import { remarkReadAlso } from './remark-read-also';
 import { remarkReadingTime } from './remark-reading-time';
 import { newsSanitizeSchema } from './sanitize-schema';
 
-export { remarkReadAlso, remarkReadingTime, rehypeEmbeds, rehypeFragmentLinks, rehypeLazyImages, newsSanitizeSchema };
+export {
+  remarkArticleLinks,
+  remarkReadAlso,
+  remarkReadingTime,
+  rehypeEmbeds,
+  rehypeFragmentLinks,
+  rehypeLazyImages,
+  newsSanitizeSchema,
+};
 
 /** remark plugins, run on the Markdown tree after GFM. */
-export const remarkPlugins: RemarkPlugins = [remarkReadAlso, remarkReadingTime];
+export const remarkPlugins: RemarkPlugins = [remarkArticleLinks, remarkReadAlso, remarkReadingTime];
 
 /** Options for turning Markdown into HTML: footnote ids stay bare; the sanitizer prefixes them. */
 export const remarkRehypeOptions: RemarkRehype = { clobberPrefix: '' };
