@@ -98,7 +98,13 @@ async function main(): Promise<number> {
   const articles: ImportedArticle[] = [];
   let recordCount = 0;
   const inputs = await listInputs(positionals, format);
-  for (const file of inputs) {
+  // Many files (a folder of texts) are counted by file; a single big dump by record.
+  const fileProgress =
+    inputs.length > 1
+      ? createProgress({ label: 'reading dumps', total: inputs.length, stream: process.stderr })
+      : undefined;
+  for (const [fileIndex, file] of inputs.entries()) {
+    fileProgress?.update(fileIndex);
     const fileFormat = format ?? formatFromFileName(file);
     if (!fileFormat) {
       unusable.push({
@@ -112,19 +118,19 @@ async function main(): Promise<number> {
     const dump = parseDump(await readFile(file, 'utf8'), display(file), fileFormat);
     unusable.push(...dump.unusable);
     recordCount += dump.records.length + dump.unusable.length;
-    const progress = createProgress({
-      label: `reading ${display(file)}`,
-      total: dump.records.length,
-      stream: process.stderr,
-    });
+    const recordProgress = fileProgress
+      ? undefined
+      : createProgress({ label: `reading ${display(file)}`, total: dump.records.length, stream: process.stderr });
     dump.records.forEach((record, index) => {
       const result = buildImportedArticle(record, options);
       if (result.ok) articles.push(result.article);
       else unusable.push(...result.problems);
-      progress.update(index + 1);
+      recordProgress?.update(index + 1);
     });
-    progress.finish();
+    recordProgress?.finish();
   }
+  fileProgress?.update(inputs.length);
+  fileProgress?.finish();
 
   const counts = { created: 0, unchanged: 0, edited: 0, duplicates: 0 };
   const placed = placeArticles(articles, options);
@@ -134,6 +140,7 @@ async function main(): Promise<number> {
     const where = (record: ImportedArticle['record']) => `${record.source}:${record.line}`;
     if ('duplicateOf' in item) {
       counts.duplicates += 1;
+      progress.clear();
       console.log(`${where(item.record)}: record: skipped: repeats the record at ${where(item.duplicateOf.record)}`);
       continue;
     }
@@ -144,6 +151,7 @@ async function main(): Promise<number> {
       counts.unchanged += 1;
     } else if (action === 'edited') {
       counts.edited += 1;
+      progress.clear();
       console.log(
         `${where(article.record)}: file: skipped: ${display(target)} exists with other content ` +
           '(changed by an editor, or another article with this name); it was left as it is',
@@ -155,6 +163,7 @@ async function main(): Promise<number> {
         await writeFile(target, article.text, { flag: 'wx' });
       }
       counts.created += 1;
+      progress.clear();
       console.log(`${dryRun ? 'would create' : 'created'} ${display(target)} (${article.permalink})`);
     }
   }

@@ -10,18 +10,31 @@ import { ARTICLE_FIELDS } from './article-schema';
 
 /** Frontmatter fields as written to a file: dates are already text (`2023-09`, `2022-09-06`). */
 export interface ArticleFields {
+  /** Headline. */
   title: string;
+  /** Publication date as written: `2023-09`, `2022-09-06` or a date-time with an offset. */
   date: string;
+  /** Last substantial change, as written. */
   updated?: string;
+  /** One or two sentences for lists and previews. */
   summary?: string;
+  /** Subjects. */
   tags?: readonly string[];
+  /** Byline names. */
   authors?: readonly string[];
+  /** Original source of the report. */
   source?: { name: string; url?: string };
+  /** `id` or `en`. */
   lang?: string;
+  /** Whether the article is a draft. */
   draft?: boolean;
+  /** URL slug instead of the file name. */
   slug?: string;
+  /** Old paths that redirect to the article. */
   aliases?: readonly string[];
+  /** Lead image. */
   image?: { src: string; alt: string; caption?: string; credit?: string };
+  /** Dated corrections log. */
   corrections?: readonly { date: string; text: string }[];
 }
 

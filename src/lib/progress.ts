@@ -32,6 +32,8 @@ export interface ProgressOptions {
 export interface Progress {
   /** Records that `done` of the total items are handled, redrawing when it is time to. */
   update(done: number): void;
+  /** Erases the redrawn line on a terminal, so that a report line can be printed in its place. */
+  clear(): void;
   /** Ends the display, clearing the redrawn line on a terminal. */
   finish(): void;
 }
@@ -62,8 +64,14 @@ export function createProgress(options: ProgressOptions): Progress {
       stream.write(tty ? `\r${line(done)}\u001b[K` : `${line(done)}\n`);
       drawn = true;
     },
-    finish() {
+    clear() {
       if (drawn && tty) stream.write('\r\u001b[K');
+      drawn = false;
+      // Redraw at the next update rather than leave the count hidden until the interval passes.
+      lastShown = undefined;
+    },
+    finish() {
+      this.clear();
     },
   };
 }

@@ -24,6 +24,23 @@ describe('createProgress', () => {
     ]);
   });
 
+  it('erases the line for a report line on a terminal, and redraws at the next update', () => {
+    let clock = 0;
+    const { stream, writes } = recorder(true);
+    const progress = createProgress({ label: 'writing', total: 10, stream, now: () => clock });
+    progress.update(1);
+    progress.clear();
+    clock = 10;
+    progress.update(2);
+    progress.finish();
+    expect(writes).toEqual([
+      '\rwriting: 1/10 (10%)\u001b[K',
+      '\r\u001b[K',
+      '\rwriting: 2/10 (20%)\u001b[K',
+      '\r\u001b[K',
+    ]);
+  });
+
   it('stays quiet in a log for a short run', () => {
     let clock = 0;
     const { stream, writes } = recorder(false);
