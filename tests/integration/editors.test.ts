@@ -330,7 +330,7 @@ describe('publishing states in the built fixture archive', () => {
     );
   });
 
-  it('turns a relative link to another article file into that article\'s address', async () => {
+  it("turns a relative link to another article file into that article's address", async () => {
     const { document } = parseHTML(await build.read('/2024/01/01/malam-tahun-baru/'));
     const link = [...document.querySelectorAll('.article-body a')].find((a) => a.textContent === 'arsip bulanan');
     expect(link?.getAttribute('href')).toBe('/2023/09/arsip-bulanan/#isi');
