@@ -77,6 +77,7 @@ async function main(): Promise<number> {
     label,
     displayPath: (absolute) => displayPath(absolute, root),
     fileExists,
+    files: folder.files,
   });
   const problems = sortProblems([...folder.problems, ...crossChecks]);
   const errors = problems.filter((problem) => problem.severity === 'error');

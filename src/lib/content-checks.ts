@@ -32,6 +32,8 @@ export interface ContentCheckOptions {
   displayPath: (absolute: string) => string;
   /** Whether a file exists at an absolute path. */
   fileExists: (absolute: string) => Promise<boolean>;
+  /** Every Markdown file of the folder, readable or not, so a link to a broken one says so. */
+  files?: readonly string[];
 }
 
 /** Runs every cross-article check over the readable articles of a folder. */
@@ -146,8 +148,9 @@ function splitPath(url: string): string | undefined {
 export function findBrokenLinks(
   articles: readonly ArticleRecord[],
   routes: SiteRoutes,
-  options: Pick<ContentCheckOptions, 'label' | 'now' | 'timeZone'>,
+  options: Pick<ContentCheckOptions, 'label' | 'now' | 'timeZone' | 'files'>,
 ): Problem[] {
+  const allFiles = new Set(options.files ?? []);
   const byPermalink = new Map(articles.map((article) => [article.permalink, article]));
   const byFile = new Map(articles.map((article) => [article.file, article]));
   const bySlug = new Map<string, ArticleRecord[]>();
@@ -204,7 +207,9 @@ export function findBrokenLinks(
           report(
             file === undefined
               ? "points outside the content folder; link to the article's permalink instead"
-              : `points to no article file (looked for ${options.label(file)})`,
+              : allFiles.has(file)
+                ? `points to ${options.label(file)}, which has errors of its own; the link works once they are fixed`
+                : `points to no article file (looked for ${options.label(file)})`,
           );
         } else {
           const unpublished = describeUnpublished(article, linked, options);

@@ -28,6 +28,8 @@ export interface ContentFolder {
   problems: Problem[];
   /** How many Markdown files were read. */
   fileCount: number;
+  /** Every Markdown file read, as sorted paths below the folder, with or without errors. */
+  files: string[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -99,5 +101,5 @@ export async function readContentFolder(dir: string, options: ReadContentFolderO
   options.onProgress?.(files.length, files.length);
   const labelled = problems.map((problem) => ({ ...problem, file: label(problem.file) }));
   labelled.push(...findCollisions(articles, label).map((problem) => ({ ...problem, file: label(problem.file) })));
-  return { articles, problems: sortProblems(labelled), fileCount: files.length };
+  return { articles, problems: sortProblems(labelled), fileCount: files.length, files };
 }

@@ -66,6 +66,26 @@ describe('checkContentFolder', () => {
     ]);
   });
 
+  it('accepts a relative link to an article file, and names one that is missing or has errors', async () => {
+    const linking = article(
+      '2022/09/induk.md',
+      '---',
+      'title: Induk',
+      'date: 2022-09-07',
+      '---',
+      '[a](korut.md#latar) [b](rusak.md) [c](../08/hilang.md) [d](../../../luar.md)',
+    );
+    const problems = await checkContentFolder([target, linking], {
+      ...options,
+      files: ['2022/09/induk.md', '2022/09/korut.md', '2022/09/rusak.md'],
+    });
+    expect(problems.map(formatProblem)).toEqual([
+      'content/2022/09/induk.md:5: body: link to rusak.md points to content/2022/09/rusak.md, which has errors of its own; the link works once they are fixed',
+      'content/2022/09/induk.md:5: body: link to ../08/hilang.md points to no article file (looked for content/2022/08/hilang.md)',
+      "content/2022/09/induk.md:5: body: link to ../../../luar.md points outside the content folder; link to the article's permalink instead",
+    ]);
+  });
+
   it('warns about links to drafts and scheduled articles from published ones only', async () => {
     const draft = article('d.md', '---', 'title: Draf', 'date: 2022-09-01', 'draft: true', '---', 'x');
     const later = article('l.md', '---', 'title: Nanti', 'date: 2030-01-01', '---', 'x');
