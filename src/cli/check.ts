@@ -54,6 +54,15 @@ async function main(): Promise<number> {
   }
   const root = process.cwd();
   const dir = values.dir ? resolveContentDir({ WARTA_CONTENT_DIR: values.dir }) : resolveContentDir();
+  // A mistyped folder would otherwise pass as an empty, problem-free archive.
+  if (
+    !(await stat(dir).then(
+      (info) => info.isDirectory(),
+      () => false,
+    ))
+  ) {
+    throw new Error(`${displayPath(dir)} is not a folder; pass the content folder with --dir`);
+  }
   const started = performance.now();
   const label = labelFromCwd(dir);
   let progress: ReturnType<typeof createProgress> | undefined;

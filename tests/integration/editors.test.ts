@@ -117,6 +117,12 @@ describe('npm run check on a broken content folder', () => {
     expect(lines(result.output).at(-1)).toMatch(/^4 files checked in [\d.]+ s: 9 errors, 2 warnings\.$/);
   });
 
+  it('refuses a folder that does not exist instead of passing it as empty', async () => {
+    const result = await cli('check', ['--dir', path.join(work, 'tidak-ada')]);
+    expect(result.exitCode).toBe(2);
+    expect(result.output).toContain(`check: ${path.join(work, 'tidak-ada')} is not a folder`);
+  });
+
   it('writes the same problems as a machine-readable report with --json', async () => {
     const result = await cli('check', ['--dir', dir, '--json']);
     expect(result.exitCode).toBe(1);
