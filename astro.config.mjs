@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { buildFinish, buildStart } from './src/integrations/build-report.ts';
 import { wartaSitemap } from './src/integrations/sitemap.ts';
+import { wartaPublishing } from './src/integrations/publishing.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/markdown/index.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -16,7 +17,7 @@ export default defineConfig({
   cacheDir: process.env.WARTA_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   // buildStart must stay first and buildFinish last: they frame every other integration's work.
-  integrations: [buildStart(), wartaSitemap(), buildFinish()],
+  integrations: [buildStart(), wartaSitemap(), wartaPublishing(), buildFinish()],
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions }),
     syntaxHighlight: false,

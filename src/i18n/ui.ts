@@ -5,12 +5,13 @@
 import type { Lang } from '../site.config';
 import { browseStrings } from './strings/browse';
 import { coreStrings } from './strings/core';
+import { editorsStrings } from './strings/editors';
 import { syndicationStrings } from './strings/syndication';
 
 // Each feature keeps its strings in its own file under strings/; add a new file's id and en here.
 const strings = {
-  id: { ...coreStrings.id, ...browseStrings.id, ...syndicationStrings.id },
-  en: { ...coreStrings.en, ...browseStrings.en, ...syndicationStrings.en },
+  id: { ...coreStrings.id, ...browseStrings.id, ...syndicationStrings.id, ...editorsStrings.id },
+  en: { ...coreStrings.en, ...browseStrings.en, ...syndicationStrings.en, ...editorsStrings.en },
 } as const satisfies Record<Lang, Record<string, string>>;
 
 /** A key of an interface string. */

@@ -34,6 +34,10 @@ export interface ArticleRecord {
   permalink: string;
   /** Last update: `updated`, or the latest correction when that is later. */
   updated?: Date;
+  /** 1-based line of the file where the Markdown body starts, to report body problems by file line. */
+  bodyLine: number;
+  /** The 1-based file line of a frontmatter field (`['image', 'src']`), or of its nearest written parent. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
 }
 
 /** The outcome of reading one file. */
@@ -101,7 +105,7 @@ export function readArticle(file: string, source: string, options: ReadArticleOp
       })),
     };
   }
-  const { data, body, lineOf } = parsed.value;
+  const { data, body, bodyLine, lineOf } = parsed.value;
   const problems: Problem[] = [];
   const at = (path: readonly PropertyKey[]) => {
     const line = lineOf(path.filter((key): key is string | number => typeof key !== 'symbol')) ?? 1;
@@ -184,6 +188,8 @@ export function readArticle(file: string, source: string, options: ReadArticleOp
         options.timeZone,
       ),
       ...(updated ? { updated } : {}),
+      bodyLine,
+      lineOf,
     },
   };
 }

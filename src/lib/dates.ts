@@ -4,7 +4,8 @@
  * build machine's `TZ`.
  */
 import { TZDate, tz } from '@date-fns/tz';
-// Direct paths rather than the barrels: the barrels load every function and all ~100 locales.
+// Deep imports: the package and locale indexes load hundreds of modules, which costs the
+// command-line tools (`npm run check`, `new`, `import`) seconds at start-up.
 import type { Locale } from 'date-fns';
 import { format } from 'date-fns/format';
 import { formatISO } from 'date-fns/formatISO';

@@ -7,8 +7,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { toArticleData, type ReadArticleOptions } from '../lib/article-file';
+import { mapArticleFileLinks } from '../lib/article-links';
 import { articleDataSchema } from '../lib/article-schema';
 import { labelFromCwd, readContentFolder } from '../lib/content-folder';
+import { withBase } from '../lib/permalinks';
 import { ContentError } from '../lib/problems';
 
 /** Options for {@link articleLoader}. */
@@ -20,7 +22,7 @@ export interface ArticleLoaderOptions extends ReadArticleOptions {
 }
 
 // Bump when the Markdown pipeline changes output, so cached renders are redone.
-const PIPELINE_VERSION = '1';
+const PIPELINE_VERSION = '2';
 
 /** Creates the loader of the `articles` collection. */
 export function articleLoader(options: ArticleLoaderOptions): Loader {
@@ -37,16 +39,20 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         }
         const seen = new Set<string>();
         let rendered = 0;
+        const addresses = new Map(folder.articles.map((a) => [a.file, withBase(config.base, a.permalink)]));
         for (const article of folder.articles) {
           seen.add(article.id);
           const data = toArticleData(article);
+          // Relative links to other article files become their addresses (remarkArticleLinks).
+          const articleLinks = mapArticleFileLinks(article.file, article.body, (file) => addresses.get(file));
+          const links = Object.keys(articleLinks).length > 0 ? `articleLinks: ${JSON.stringify(articleLinks)}\n` : '';
           const digest = generateDigest(
-            `${PIPELINE_VERSION}\n${base}\n${readOptions.timeZone}\n${readOptions.defaultLang}\n${JSON.stringify(data)}\n${article.body}`,
+            `${PIPELINE_VERSION}\n${base}\n${readOptions.timeZone}\n${readOptions.defaultLang}\n${JSON.stringify(data)}\n${links}${article.body}`,
           );
           if (store.get(article.id)?.digest === digest) continue;
-          // A tiny frontmatter hands the language to plugins and keeps a body that opens with a
-          // thematic break from being read as frontmatter.
-          const html = await renderMarkdown(`---\nlang: ${data.lang}\n---\n${article.body}`, {
+          // A tiny frontmatter hands the language and link map to plugins and keeps a body that
+          // opens with a thematic break from being read as frontmatter.
+          const html = await renderMarkdown(`---\nlang: ${data.lang}\n${links}---\n${article.body}`, {
             fileURL: pathToFileURL(path.join(directory, article.file)),
           });
           store.set({

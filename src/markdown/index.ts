@@ -15,11 +15,13 @@ import { rehypeFootnoteLabels } from './rehype-footnote-labels';
 import { rehypeFragmentLinks } from './rehype-fragment-links';
 import { rehypeLazyImages } from './rehype-lazy-images';
 import { rehypeRawHtml } from './rehype-raw-html';
+import { remarkArticleLinks } from './remark-article-links';
 import { remarkReadAlso } from './remark-read-also';
 import { remarkReadingTime } from './remark-reading-time';
 import { newsSanitizeSchema } from './sanitize-schema';
 
 export {
+  remarkArticleLinks,
   remarkReadAlso,
   remarkReadingTime,
   rehypeAbsoluteUrls,
@@ -33,7 +35,7 @@ export {
 };
 
 /** remark plugins, run on the Markdown tree after GFM. */
-export const remarkPlugins: RemarkPlugins = [remarkReadAlso, remarkReadingTime];
+export const remarkPlugins: RemarkPlugins = [remarkArticleLinks, remarkReadAlso, remarkReadingTime];
 
 /** Options for turning Markdown into HTML: footnote ids stay bare; the sanitizer prefixes them. */
 export const remarkRehypeOptions: RemarkRehype = { clobberPrefix: '' };

@@ -7,7 +7,8 @@ export interface RemarkReadAlsoOptions {
   labels?: readonly string[];
 }
 
-const DEFAULT_LABELS = ['Baca juga', 'Baca pula', 'Read also', 'Read more', 'See also'];
+/** Labels that open a "read also" promo by default; the importer keeps such lines as paragraphs of their own. */
+export const DEFAULT_LABELS = ['Baca juga', 'Baca pula', 'Read also', 'Read more', 'See also'];
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,97 @@
+/**
+ * The publishing integration: after a build it says how many drafts and scheduled articles were
+ * held back, and writes a redirect page at every old path (`aliases`) of a published article plus
+ * a `_redirects` file. It reads the content folder with the same functions as the loader, so it
+ * sees exactly the articles the build published.
+ */
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { resolveBuildTime } from '../lib/build-time';
+import { readContentFolder, resolveContentDir } from '../lib/content-folder';
+import { formatHeldBack } from '../lib/held-back';
+import { selectPublished } from '../lib/publishing';
+import {
+  listRedirects,
+  redirectFilePath,
+  renderRedirectPage,
+  renderRedirectsFile,
+  type Redirect,
+  type SiteLocation,
+} from '../lib/redirects';
+import { siteConfig } from '../site.config';
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function writeRedirects(
+  outDir: string,
+  redirects: readonly Redirect[],
+  location: SiteLocation,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const written: Redirect[] = [];
+  for (const redirect of redirects) {
+    const file = path.join(outDir, redirectFilePath(redirect.from));
+    // A page or public file already at the old path wins; `npm run check` reports the alias.
+    if (await exists(file)) {
+      logger.warn(`alias ${redirect.from} of ${redirect.to} is a page of the site already; no redirect written`);
+      continue;
+    }
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, renderRedirectPage(redirect, location));
+    written.push(redirect);
+  }
+  if (written.length === 0) return;
+  // A hand-written public/_redirects (copied to the output) is kept, and ours appended to it.
+  const redirectsFile = path.join(outDir, '_redirects');
+  const existing = await readFile(redirectsFile, 'utf8').catch(() => '');
+  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
+  await writeFile(redirectsFile, `${existing}${separator}${renderRedirectsFile(written, location.base)}`);
+  logger.info(`${written.length} redirect${written.length === 1 ? '' : 's'} from old paths written`);
+}
+
+/** Creates the publishing integration (held-back report and alias redirects). */
+export function wartaPublishing(): AstroIntegration {
+  let config: AstroConfig | undefined;
+  return {
+    name: 'warta-publishing',
+    hooks: {
+      'astro:config:done': ({ config: resolved }) => {
+        config = resolved;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const folder = await readContentFolder(resolveContentDir(), {
+          defaultLang: siteConfig.defaultLang,
+          timeZone: siteConfig.timeZone,
+        });
+        const includeFuture = process.env['WARTA_INCLUDE_FUTURE'] === '1';
+        const { published, drafts, scheduled } = selectPublished(
+          folder.articles.map((article) => ({
+            article,
+            date: article.frontmatter.date.date,
+            draft: article.frontmatter.draft,
+          })),
+          { now: resolveBuildTime(), includeDrafts: false, includeFuture },
+        );
+        logger.info(formatHeldBack(drafts.length, scheduled.length, includeFuture));
+
+        const redirects = listRedirects(
+          published.map(({ article }) => ({
+            title: article.frontmatter.title,
+            lang: article.frontmatter.lang,
+            permalink: article.permalink,
+            aliases: article.frontmatter.aliases,
+          })),
+        );
+        const location = { site: config?.site ?? siteConfig.url, base: config?.base ?? siteConfig.base };
+        await writeRedirects(fileURLToPath(dir), redirects, location, logger);
+      },
+    },
+  };
+}
