@@ -44,7 +44,7 @@ export interface SiteRoutes {
 export const FIXED_LISTINGS = ['/', '/archive/', '/tags/', '/authors/', '/search/'] as const;
 
 // Date archives and the home page paginate under `page/N/`; tag and author pages at `<slug>/N/`.
-const PAGED = /^(.*\/)page\/(\d+)\/$|^(\/(?:tags|authors)\/[^/]+\/)(\d+)\/$/;
+const PAGED = /^((?!\/(?:tags|authors)\/).*\/)page\/(\d+)\/$|^(\/(?:tags|authors)\/[^/]+\/)(\d+)\/$/;
 
 /** Builds the route index of an archive with these articles. */
 export function createSiteRoutes(articles: readonly RoutedArticle[], options: SiteRoutesOptions): SiteRoutes {
