@@ -173,8 +173,15 @@ describe('an archive deployed under a sub-path', () => {
   it('splits the sitemap into parts under the sub-path that together list every page', async () => {
     const index = xml.parse(await build.read('/sitemap-index.xml'));
     const parts = (index.sitemapindex.sitemap as { loc: string }[]).map((entry) => entry.loc);
-    const pages = files
-      .filter((file) => file.endsWith('index.html'))
+    const indexFiles = files.filter((file) => file.endsWith('index.html'));
+    // Redirect stubs at old paths (aliases) are not pages a sitemap should list.
+    const stubs = await Promise.all(
+      indexFiles.map(async (file) =>
+        /http-equiv="refresh"/.test(await readFile(path.join(build.outDir, file), 'utf8')),
+      ),
+    );
+    const pages = indexFiles
+      .filter((_, index) => !stubs[index])
       .map((file) => `${ROOT}${file.replace(/index\.html$/, '')}`);
     // Parts of at most three pages each (WARTA_SITEMAP_PART_SIZE), numbered from 0.
     const partCount = Math.ceil(pages.length / 3);

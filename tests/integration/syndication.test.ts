@@ -22,8 +22,13 @@ const PUBLISHED = [
   { title: 'Korea Utara Jual Peluru ke Rusia', path: '/2022/09/06/korea-utara-jual-peluru/' },
 ];
 
+/** The site's HTML pages, without the redirect stubs written at old paths (aliases). */
 async function htmlPages(): Promise<string[]> {
-  return (await listFiles(build.outDir)).filter((file) => file.endsWith('.html'));
+  const files = (await listFiles(build.outDir)).filter((file) => file.endsWith('.html'));
+  const redirects = await Promise.all(
+    files.map(async (file) => /http-equiv="refresh"/.test(await build.read(sitePathOf(file)))),
+  );
+  return files.filter((_, index) => !redirects[index]);
 }
 
 function sitePathOf(file: string): string {

@@ -35,12 +35,13 @@ describe('src/markdown/index exports', () => {
       'rehypeLazyImages',
       'rehypePlugins',
       'rehypeRawHtml',
+      'remarkArticleLinks',
       'remarkPlugins',
       'remarkReadAlso',
       'remarkReadingTime',
       'remarkRehypeOptions',
     ]);
-    expect(remarkPlugins).toEqual([markdown.remarkReadAlso, markdown.remarkReadingTime]);
+    expect(remarkPlugins).toEqual([markdown.remarkArticleLinks, markdown.remarkReadAlso, markdown.remarkReadingTime]);
   });
 
   it('parses and sanitizes raw HTML before anything else touches the tree', () => {
