@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/markdown/index.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -13,6 +14,7 @@ export default defineConfig({
   outDir: process.env.WARTA_OUT_DIR ?? './dist',
   cacheDir: process.env.WARTA_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
+  integrations: [pagefindIntegration()],
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions }),
     syntaxHighlight: false,
