@@ -4,11 +4,12 @@
  */
 import type { Lang } from '../site.config';
 import { coreStrings } from './strings/core';
+import { searchStrings } from './strings/search';
 
 // Each feature keeps its strings in its own file under strings/; add a new file's id and en here.
 const strings = {
-  id: { ...coreStrings.id },
-  en: { ...coreStrings.en },
+  id: { ...coreStrings.id, ...searchStrings.id },
+  en: { ...coreStrings.en, ...searchStrings.en },
 } as const satisfies Record<Lang, Record<string, string>>;
 
 /** A key of an interface string. */

@@ -52,7 +52,10 @@ export interface SearchFacetOptions {
 export interface SearchFacets {
   /** Filter values by filter name. */
   filters: Record<SearchFilterName, string[]>;
-  /** Result metadata: `date` (the dateline in the article's language) and `image`/`image_alt` when usable. */
+  /**
+   * Result metadata: `date` (the dateline in the article's language), `published` (the UTC timestamp)
+   * and `image`/`image_alt` when usable.
+   */
   meta: Record<string, string>;
   /** Sort keys: `date`, a UTC timestamp whose text order is its time order. */
   sort: { date: string };
@@ -64,8 +67,12 @@ export interface SearchFacets {
  */
 export function buildSearchFacets(article: SearchFacetInput, options: SearchFacetOptions): SearchFacets {
   const { timeZone } = options;
+  // In UTC every timestamp has the same shape, so sorting the text sorts by time.
+  const timestamp = toDatetimeAttribute(article.date, 'UTC', 'instant');
   const meta: Record<string, string> = {
     date: formatArticleDate(article.date, { lang: article.lang, timeZone, precision: article.datePrecision }),
+    // The machine-readable date of a result, and the key results from different languages merge by.
+    published: timestamp,
   };
   if (article.image && /^https?:\/\//i.test(article.image.src)) {
     meta['image'] = article.image.src;
@@ -79,8 +86,7 @@ export function buildSearchFacets(article: SearchFacetInput, options: SearchFace
       language: [languageFilterValues[article.lang]],
     },
     meta,
-    // In UTC every timestamp has the same shape, so sorting the text sorts by time.
-    sort: { date: toDatetimeAttribute(article.date, 'UTC', 'instant') },
+    sort: { date: timestamp },
   };
 }
 
