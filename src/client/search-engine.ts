@@ -26,7 +26,19 @@ export interface ResultData {
   filters: Partial<Record<string, string[]>>;
 }
 
+// The part of Pagefind's browser API (pagefind.js, written next to the index) that this page uses.
+interface PagefindModule {
+  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<FilterCounts>;
+  search(
+    term: string | null,
+    options: { filters?: PagefindFilters; sort?: Partial<Record<string, 'asc' | 'desc'>> },
+  ): Promise<PagefindSearch>;
+}
+
 interface PagefindResult {
+  score: number;
   data(): Promise<ResultData>;
 }
 
@@ -35,19 +47,8 @@ interface PagefindSearch {
   filters: FilterCounts;
 }
 
-// The part of Pagefind's browser API (pagefind.js, written next to the index) that this page uses.
-interface PagefindModule {
-  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-  mergeIndex(indexPath: string, options: { language: string; baseUrl?: string }): Promise<void>;
-  filters(): Promise<FilterCounts>;
-  search(
-    term: string | null,
-    options: { filters?: PagefindFilters; sort?: Partial<Record<string, 'asc' | 'desc'>> },
-  ): Promise<PagefindSearch>;
-}
-
 interface PagefindEntry {
-  languages: Record<string, { page_count: number }>;
+  languages: Record<string, unknown>;
 }
 
 /** The answer to one search. */
@@ -70,43 +71,59 @@ export interface SearchEngine {
   search(state: SearchState): Promise<SearchOutcome>;
 }
 
-// The index Pagefind itself picks for the page's language: exact, then the base language, then the
-// language with the most pages.
-function primaryLanguage(languages: PagefindEntry['languages'], pageLang: string): string | undefined {
-  const lang = pageLang.toLowerCase();
-  if (lang in languages) return lang;
-  const base = lang.split('-')[0] ?? lang;
-  if (base in languages) return base;
-  return Object.entries(languages).sort(([, a], [, b]) => b.page_count - a.page_count)[0]?.[0];
+function sumCounts(all: readonly FilterCounts[]): FilterCounts {
+  const sum: Record<string, Record<string, number>> = {};
+  for (const counts of all) {
+    for (const [filter, values] of Object.entries(counts)) {
+      const total = (sum[filter] ??= {});
+      for (const [value, count] of Object.entries(values ?? {})) total[value] = (total[value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
+
+/**
+ * Starts Pagefind on the index of one language. Pagefind searches the index, and stems the query,
+ * of the language in `<html lang>` when it starts, and one copy of its script serves one language:
+ * so each language gets its own copy (a distinct module URL, hence its own worker and WebAssembly
+ * stemmer), started while `<html lang>` names that language. The attribute is restored before
+ * anything is drawn.
+ */
+async function startPagefind(bundle: string, language: string, baseUrl: string): Promise<PagefindModule> {
+  const script = new URL('pagefind.js', bundle);
+  script.searchParams.set('language', language);
+  const pagefind = (await import(/* @vite-ignore */ script.href)) as PagefindModule;
+  await pagefind.options({ baseUrl, excerptLength: 24 });
+  const root = document.documentElement;
+  const pageLanguage = root.lang;
+  root.lang = language;
+  // Pagefind reads the language synchronously at the start of init().
+  const started = pagefind.init();
+  root.lang = pageLanguage;
+  await started;
+  return pagefind;
 }
 
 /**
  * Loads the Pagefind index at `bundleUrl` (the folder of `pagefind.js`), with result URLs under
- * `baseUrl`. Rejects when there is no index there.
+ * `baseUrl`, and searches every language in it at once. Rejects when there is no index there.
  */
 export async function loadSearchEngine(bundleUrl: string, baseUrl: string): Promise<SearchEngine> {
-  const absoluteBundle = new URL(bundleUrl, document.baseURI).href;
+  const bundle = new URL(bundleUrl, document.baseURI).href;
   // Revalidated like Pagefind's own request for it, so a new deploy's languages are seen at once.
-  const entryResponse = await fetch(new URL('pagefind-entry.json', absoluteBundle), { cache: 'no-cache' });
-  if (!entryResponse.ok) throw new Error(`no search index at ${absoluteBundle} (${entryResponse.status})`);
+  const entryResponse = await fetch(new URL('pagefind-entry.json', bundle), { cache: 'no-cache' });
+  if (!entryResponse.ok) throw new Error(`no search index at ${bundle} (${entryResponse.status})`);
   const entry = (await entryResponse.json()) as PagefindEntry;
+  const engines = await Promise.all(
+    Object.keys(entry.languages).map((language) => startPagefind(bundle, language, baseUrl)),
+  );
 
-  const pagefind = (await import(/* @vite-ignore */ new URL('pagefind.js', absoluteBundle).href)) as PagefindModule;
-  await pagefind.options({ baseUrl, excerptLength: 24 });
-  // Pagefind searches only the index of the page's own <html lang>. The archive mixes Indonesian and
-  // English articles on one search page, so the other languages' indexes of the same bundle are
-  // merged in. Pagefind skips a merge whose path starts like its own bundle path (a site-relative
-  // path), so the bundle is named by its absolute URL: the same files, now under another language.
-  const primary = primaryLanguage(entry.languages, document.documentElement.lang);
-  for (const language of Object.keys(entry.languages)) {
-    if (language !== primary) await pagefind.mergeIndex(absoluteBundle, { language, baseUrl });
-  }
-
-  const allFilters = await pagefind.filters();
+  const allFilters = sumCounts(await Promise.all(engines.map((engine) => engine.filters())));
   const values = buildFilterValueMap(allFilters);
 
-  async function run(term: string | null, filters: PagefindFilters, byDate: boolean): Promise<PagefindSearch> {
-    return pagefind.search(term, { filters, sort: byDate ? { date: 'desc' } : {} });
+  async function run(term: string | null, filters: PagefindFilters, byDate: boolean): Promise<PagefindSearch[]> {
+    const sort: Partial<Record<string, 'asc' | 'desc'>> = byDate ? { date: 'desc' } : {};
+    return Promise.all(engines.map((engine) => engine.search(term, { filters, sort })));
   }
 
   return {
@@ -116,31 +133,28 @@ export async function loadSearchEngine(bundleUrl: string, baseUrl: string): Prom
       const term = state.query === '' ? null : state.query;
       const byDate = effectiveSort(state) === 'date';
       const filters = toPagefindFilters(state, values);
-      const main = await run(term, filters, byDate);
+      const answers = await run(term, filters, byDate);
+      const matched = sumCounts(answers.map((answer) => answer.filters));
 
       // A single-choice filter (year, language) counts what each value would give instead of the
       // one chosen, so the reader can switch directly.
       const countsWithout = async (filter: 'year' | 'language') =>
         state[filter] === undefined
-          ? (main.filters[filter] ?? {})
-          : ((await run(term, toPagefindFilters(state, values, filter), false)).filters[filter] ?? {});
+          ? (matched[filter] ?? {})
+          : (sumCounts(
+              (await run(term, toPagefindFilters(state, values, filter), false)).map((answer) => answer.filters),
+            )[filter] ?? {});
       const [year, language] = await Promise.all([countsWithout('year'), countsWithout('language')]);
-      const counts = { tag: main.filters['tag'] ?? {}, author: main.filters['author'] ?? {}, year, language };
 
-      const loaders = (search: PagefindSearch) => search.results.map((result) => () => result.data());
-      const languagesWithResults = Object.entries(main.filters['language'] ?? {}).filter(([, count]) => count > 0);
-      let lists = [loaders(main)];
-      if (byDate && languagesWithResults.length > 1) {
-        // Pagefind sorts each language's index on its own and interleaves them, so the newest-first
-        // list is rebuilt from one sorted search per language.
-        const perLanguage = await Promise.all(
-          languagesWithResults.map(([value]) => run(term, { ...filters, language: value }, true)),
-        );
-        lists = perLanguage.map(loaders);
-      }
+      const loaders = (results: readonly PagefindResult[]) => results.map((result) => () => result.data());
+      // Newest first: each language's index is sorted by Pagefind, and the lists are merged by date.
+      // Most relevant first: scores of all languages in one ranking, as Pagefind ranks merged indexes.
+      const lists = byDate
+        ? answers.map((answer) => loaders(answer.results))
+        : [loaders(answers.flatMap((answer) => answer.results).sort((a, b) => b.score - a.score))];
       return {
-        total: main.results.length,
-        counts,
+        total: answers.reduce((sum, answer) => sum + answer.results.length, 0),
+        counts: { tag: matched['tag'] ?? {}, author: matched['author'] ?? {}, year, language },
         results: mergeByKeyDescending(lists, (data) => data.meta['published'] ?? ''),
       };
     },

@@ -69,7 +69,11 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> 
 export interface FetchedResource {
   /** Its URL. */
   url: string;
-  /** Bytes of the body as sent over the network (before any HTTP decompression). */
+  /**
+   * Bytes of the body as sent over the network (0 when the browser's cache answered). The test
+   * server sends files as they are: Pagefind's index and WebAssembly files are compressed by
+   * Pagefind itself, its scripts only by hosts that compress responses.
+   */
   bodyBytes: number;
 }
 
@@ -88,10 +92,11 @@ export async function recordFetches(
   const onResponse = (response: Response) => {
     if (!pattern.test(response.url())) return;
     pending.push(
-      response
-        .request()
-        .sizes()
-        .then((sizes) => ({ url: response.url(), bodyBytes: sizes.responseBodySize })),
+      Promise.all([response.request().sizes(), response.allHeaders()]).then(([sizes, headers]) => ({
+        url: response.url(),
+        // Chromium reports no body size for a worker's script; its Content-Length is what was sent.
+        bodyBytes: sizes.responseBodySize || Number(headers['content-length'] ?? 0),
+      })),
     );
   };
   page.on('response', onResponse);
