@@ -28,3 +28,11 @@ export function resultTitles(page: Page): Promise<string[]> {
 export async function statusText(page: Page): Promise<string> {
   return (await page.locator('#search-status').textContent()) ?? '';
 }
+
+/** Types `query` into the search page's box and presses Enter, then waits for the answer. */
+export async function searchFor(page: Page, query: string): Promise<void> {
+  const box = page.locator('#search-query');
+  await box.fill(query);
+  await box.press('Enter');
+  await waitForSearch(page, `?${new URLSearchParams({ q: query.trim() }).toString()}`);
+}
