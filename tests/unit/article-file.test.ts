@@ -63,9 +63,9 @@ describe('readArticle: a valid article', () => {
 
   it('defaults lang to the site language given in the options', () => {
     expect(readOk('a.md', file('title: A', 'date: 2022-09-06')).frontmatter.lang).toBe('id');
-    expect(
-      readOk('a.md', file('title: A', 'date: 2022-09-06'), { ...options, defaultLang: 'en' }).frontmatter.lang,
-    ).toBe('en');
+    expect(readOk('a.md', file('title: A', 'date: 2022-09-06'), { ...options, defaultLang: 'en' }).frontmatter.lang).toBe(
+      'en',
+    );
     expect(readOk('a.md', file('title: A', 'date: 2022-09-06', 'lang: en')).frontmatter.lang).toBe('en');
   });
 
@@ -117,23 +117,13 @@ describe('readArticle: a valid article', () => {
   it('keeps "updated" when it is later than every correction', () => {
     const article = readOk(
       'a.md',
-      file(
-        'title: A',
-        'date: 2022-09-06',
-        'updated: 2022-09-20',
-        'corrections:',
-        '  - date: 2022-09-10',
-        '    text: X',
-      ),
+      file('title: A', 'date: 2022-09-06', 'updated: 2022-09-20', 'corrections:', '  - date: 2022-09-10', '    text: X'),
     );
     expect(article.updated?.toISOString()).toBe('2022-09-19T17:00:00.000Z');
   });
 
   it('takes a correction as the update when "updated" is not set', () => {
-    const article = readOk(
-      'a.md',
-      file('title: A', 'date: 2022-09-06', 'corrections:', '  - date: 2022-09-10', '    text: X'),
-    );
+    const article = readOk('a.md', file('title: A', 'date: 2022-09-06', 'corrections:', '  - date: 2022-09-10', '    text: X'));
     expect(article.updated?.toISOString()).toBe('2022-09-09T17:00:00.000Z');
   });
 
@@ -176,10 +166,7 @@ describe('readArticle: problems', () => {
       file('title: 42', 'date: 2022-09-06', 'tags: 7', 'draft: yes', 'lang: fr', 'source: Antara', 'image: foto.jpg'),
     );
     expect(problemAbout(problems, 'title')).toMatchObject({ line: 2, message: 'must be text, not a number (42)' });
-    expect(problemAbout(problems, 'tags')).toMatchObject({
-      line: 4,
-      message: expect.stringMatching(/not a number \(7\)/),
-    });
+    expect(problemAbout(problems, 'tags')).toMatchObject({ line: 4, message: expect.stringMatching(/not a number \(7\)/) });
     expect(problemAbout(problems, 'draft')).toMatchObject({ line: 5, message: 'must be true or false' });
     expect(problemAbout(problems, 'lang')).toMatchObject({ line: 6, message: 'must be one of: id, en' });
     expect(problemAbout(problems, 'source')).toMatchObject({
@@ -225,10 +212,7 @@ describe('readArticle: problems', () => {
   });
 
   it('refuses "updated" before "date"', () => {
-    const problem = problemAbout(
-      readProblems('a.md', file('title: A', 'date: 2022-09-06', 'updated: 2022-09-05')),
-      'updated',
-    );
+    const problem = problemAbout(readProblems('a.md', file('title: A', 'date: 2022-09-06', 'updated: 2022-09-05')), 'updated');
     expect(problem.line).toBe(4);
     expect(problem.message).toMatch(/is before date/);
   });
@@ -238,10 +222,7 @@ describe('readArticle: problems', () => {
       'a.md',
       file('title: A', 'date: 2022-09-06', 'corrections:', '  - date: 2022-09-01', '    text: X'),
     );
-    expect(problemAbout(problems, 'corrections.0.date')).toMatchObject({
-      line: 5,
-      message: 'is before the article date',
-    });
+    expect(problemAbout(problems, 'corrections.0.date')).toMatchObject({ line: 5, message: 'is before the article date' });
   });
 
   it('refuses aliases that climb out of the site or point elsewhere', () => {

@@ -11,9 +11,9 @@ const problem = (overrides: Partial<Problem>): Problem => ({
 
 describe('formatProblem', () => {
   it('gives path:line: field: message', () => {
-    expect(
-      formatProblem(problem({ file: '2022/09/korut.md', line: 3, field: 'tags', message: 'must be a list' })),
-    ).toBe('2022/09/korut.md:3: tags: must be a list');
+    expect(formatProblem(problem({ file: '2022/09/korut.md', line: 3, field: 'tags', message: 'must be a list' }))).toBe(
+      '2022/09/korut.md:3: tags: must be a list',
+    );
   });
 
   it('leaves out the line when there is none', () => {
@@ -21,9 +21,7 @@ describe('formatProblem', () => {
   });
 
   it('marks warnings', () => {
-    expect(formatProblem(problem({ line: 2, severity: 'warning', message: 'odd' }))).toBe(
-      'a.md:2: title: warning: odd',
-    );
+    expect(formatProblem(problem({ line: 2, severity: 'warning', message: 'odd' }))).toBe('a.md:2: title: warning: odd');
   });
 });
 
@@ -73,10 +71,7 @@ describe('ContentError', () => {
   });
 
   it('uses the singular for one problem in one article and counts only errors', () => {
-    const error = new ContentError([
-      problem({ line: 1 }),
-      problem({ file: 'b.md', severity: 'warning', message: 'odd' }),
-    ]);
+    const error = new ContentError([problem({ line: 1 }), problem({ file: 'b.md', severity: 'warning', message: 'odd' })]);
     expect(error.message.split('\n')[0]).toBe('1 problem in 1 article:');
     expect(error.message).toContain('b.md: title: warning: odd');
   });

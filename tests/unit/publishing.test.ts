@@ -42,8 +42,8 @@ describe('selectPublished', () => {
 
   it('publishes a scheduled article once the build time has reached it', () => {
     const later = new Date('2025-01-01T00:00:01Z');
-    expect(
-      ids(selectPublished([future], { now: later, includeDrafts: false, includeFuture: false }).published),
-    ).toEqual(['future']);
+    expect(ids(selectPublished([future], { now: later, includeDrafts: false, includeFuture: false }).published)).toEqual([
+      'future',
+    ]);
   });
 });

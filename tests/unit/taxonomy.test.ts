@@ -34,12 +34,7 @@ describe('buildTermIndex', () => {
   });
 
   it('shows the first spelling seen when spellings are used equally often', () => {
-    expect(
-      index([
-        { id: 'a', tags: ['KPK'] },
-        { id: 'b', tags: ['kpk'] },
-      ])[0]?.name,
-    ).toBe('KPK');
+    expect(index([{ id: 'a', tags: ['KPK'] }, { id: 'b', tags: ['kpk'] }])[0]?.name).toBe('KPK');
   });
 
   it('keeps items in the order given and counts an item once per tag', () => {
