@@ -1,6 +1,6 @@
 /**
- * The search page of the search fixture archive, in Chromium: what a reader finds, how filters and
- * order change it, and that the URL carries it all.
+ * The search page of the search fixture archive, served under the sub-path `/arsip/`, in Chromium:
+ * what a reader finds, how filters and order change it, and that the URL carries it all.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -18,7 +18,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([serveStatic(inject('searchOutDir')), launchBrowser()]);
+  [site, browser] = await Promise.all([serveStatic(inject('searchOutDir'), inject('searchBase')), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -46,7 +46,7 @@ describe('searching the archive', () => {
     const result = page.locator('.search-result').first();
     expect(await result.locator('.dateline time').textContent()).toBe('Jumat, 10 Maret 2023');
     expect(await result.locator('mark').allTextContents()).toEqual(['tentara']);
-    expect(await result.locator('h3 a').getAttribute('href')).toBe('/2023/03/10/latihan-militer-korea-selatan/');
+    expect(await result.locator('h3 a').getAttribute('href')).toBe('/arsip/2023/03/10/latihan-militer-korea-selatan/');
   });
 
   it('matches an Indonesian word in another form by its stem', async () => {
