@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { projectRoot } from './build';
+import { childEnv, projectRoot } from './build';
 
 /** A running development server. */
 export interface DevServer {
@@ -29,10 +29,6 @@ function freePort(): Promise<number> {
 /** Starts `astro dev` with extra environment variables and waits until it serves pages. */
 export async function startDevServer(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<DevServer> {
   const port = await freePort();
-  // Vitest's own variables would make Astro's dev server believe it runs inside a test.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')),
-  );
   const child = spawn(
     process.execPath,
     [
@@ -47,7 +43,8 @@ export async function startDevServer(env: NodeJS.ProcessEnv, timeoutMs = 120_000
     ],
     {
       cwd: projectRoot,
-      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      // Without the test runner's variables, which would make Astro believe it runs inside a test.
+      env: childEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

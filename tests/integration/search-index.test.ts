@@ -5,7 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { listFiles } from '../helpers/build';
+import { parseHTML } from 'linkedom';
+import { listFiles, openArchive } from '../helpers/build';
 import { readIndexedPages } from '../helpers/search-index';
 
 const outDir = inject('basicOutDir');
@@ -88,5 +89,33 @@ describe('the search index of a build', () => {
   it('files an article under the year of its date in the site time zone', async () => {
     const page = (await readIndexedPages(outDir)).find((p) => p.url.includes('malam-tahun-baru'))!;
     expect(page.filters['year']).toEqual(['2024']);
+  });
+});
+
+describe('the search page of a build', () => {
+  it('is a plain form that submits the query to itself, and explains what needs JavaScript', async () => {
+    const { document } = parseHTML(await openArchive(outDir).read('/search/'));
+    const form = document.querySelector('form[data-search-form]');
+    expect(form?.getAttribute('action')).toBe('/search/');
+    expect(form?.getAttribute('method')).toBe('get');
+    expect(form?.querySelector('input[type="search"]')?.getAttribute('name')).toBe('q');
+    expect(document.querySelector('label[for="search-query"]')?.textContent).toBe('Kata kunci');
+    expect(document.querySelector('noscript')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Pencarian memerlukan JavaScript. Tanpa JavaScript, telusuri berita lewat arsip atau topik.',
+    );
+    // The note about the development server's index belongs to `npm run dev` only.
+    expect(document.querySelector('.search-page > .search-notice')).toBeNull();
+  });
+
+  it('loads its script from a file, and no other page loads any script', async () => {
+    const archive = openArchive(outDir);
+    const scripts = (html: string) => [...parseHTML(html).document.querySelectorAll('script')];
+    const own = scripts(await archive.read('/search/'));
+    expect(own).toHaveLength(1);
+    expect(own[0]?.getAttribute('src')).toMatch(/^\/_astro\/.+\.js$/);
+    expect(own[0]?.textContent).toBe('');
+    for (const page of ['/', '/2022/09/06/korea-utara-jual-peluru/']) {
+      expect(scripts(await archive.read(page)), page).toEqual([]);
+    }
   });
 });
