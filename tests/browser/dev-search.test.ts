@@ -42,6 +42,8 @@ describe('search in the development server', () => {
     await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') !== '');
     expect(await statusText(page)).toContain('belum ada build. Jalankan npm run build sekali');
     expect(await page.locator('#search-query').inputValue()).toBe('sanction');
+    // Without an index there is nothing to sort or filter.
+    expect(await page.getByRole('group', { name: 'Urutkan' }).isVisible()).toBe(false);
   });
 
   it('searches the index of the last build', async () => {

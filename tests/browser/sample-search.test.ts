@@ -68,7 +68,7 @@ describe('searching the sample archive', () => {
     }
   });
 
-  it('fetches the stored text of the results it shows and no others', async () => {
+  it('fetches the stored text of the results it shows, and shows more on request', async () => {
     const fresh = await browser.newPage();
     const fetched = await recordFetches(fresh, /\/pagefind\//, async () => {
       await fresh.goto(site.at('/search/?q=jakarta'));
@@ -78,6 +78,16 @@ describe('searching the sample archive', () => {
     const fragments = fetched.filter((resource) => resource.url.includes('/fragment/'));
     expect(shown).toBeGreaterThan(0);
     expect(fragments.length).toBe(shown);
+
+    // The rest comes a page at a time, and keyboard readers carry on from the first new result.
+    const total = Number((await fresh.locator('#search-status').textContent())?.match(/^\d+/)?.[0]);
+    expect(total).toBeGreaterThan(shown);
+    const more = fresh.getByRole('button', { name: 'Tampilkan hasil lainnya' });
+    await more.click();
+    await fresh.waitForFunction((count) => document.querySelectorAll('.search-result').length === count, total);
+    const firstNew = await fresh.locator('.search-result h3 a').nth(shown).textContent();
+    expect(await fresh.evaluate(() => document.activeElement?.textContent)).toBe(firstNew);
+    expect(await more.isVisible()).toBe(false);
     await fresh.close();
   });
 });
