@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { searchIndexFolder, serveSearchIndex, writeSearchIndex } from './search-index';
+import { countIndexedPages, searchIndexFolder, serveSearchIndex, writeSearchIndex } from './search-index';
 
 /** Creates the search integration for `astro.config.mjs`. */
 export function pagefindIntegration(): AstroIntegration {
@@ -22,7 +22,10 @@ export function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { pageCount, outputPath } = await writeSearchIndex(fileURLToPath(dir));
-        logger.info(`indexed ${pageCount} pages for search into ${outputPath}`);
+        const byLanguage = Object.entries(await countIndexedPages(outputPath));
+        const indexed = byLanguage.reduce((sum, [, count]) => sum + count, 0);
+        const languages = byLanguage.map(([language, count]) => `${language}: ${count}`).join(', ');
+        logger.info(`indexed ${indexed} of ${pageCount} pages for search (${languages}) into ${outputPath}`);
       },
     },
   };

@@ -2,7 +2,7 @@
  * Writes the Pagefind search index of a built archive with Pagefind's Node API, and serves the last
  * build's index to the development server.
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -63,6 +63,16 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResu
   } finally {
     await pagefind.close();
   }
+}
+
+/** Reads how many pages a written index holds per language, for the build log: `{ id: 10, en: 6 }`. */
+export async function countIndexedPages(outputPath: string): Promise<Record<string, number>> {
+  const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.fromEntries(
+    Object.entries(entry.languages).map(([language, { page_count }]) => [language, page_count]),
+  );
 }
 
 /** A Connect-style middleware, as Vite's development server takes them. */
