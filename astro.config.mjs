@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { buildFinish, buildStart } from './src/integrations/build-report.ts';
 import { wartaSitemap } from './src/integrations/sitemap.ts';
 import { wartaPublishing } from './src/integrations/publishing.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/markdown/index.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -17,7 +18,7 @@ export default defineConfig({
   cacheDir: process.env.WARTA_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   // buildStart must stay first and buildFinish last: they frame every other integration's work.
-  integrations: [buildStart(), wartaSitemap(), wartaPublishing(), buildFinish()],
+  integrations: [buildStart(), wartaSitemap(), wartaPublishing(), pagefindIntegration(), buildFinish()],
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions }),
     syntaxHighlight: false,

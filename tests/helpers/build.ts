@@ -28,6 +28,16 @@ export interface BuildResult {
   cleanup(): Promise<void>;
 }
 
+// Vitest puts Vite's own variables (BASE_URL, MODE, DEV, …) and its markers into process.env; a
+// child Astro process would take them as its own (BASE_URL would override the configured base path).
+const testRunnerVariables = /^(NODE_ENV|TEST|VITEST.*|BASE_URL|MODE|DEV|PROD|SSR)$/;
+
+/** The environment for a child process of a test: the machine's, without the test runner's variables. */
+export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !testRunnerVariables.test(name)));
+  return { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+}
+
 /** Runs a command with the project's Node and returns its exit code and combined output. */
 export function run(
   args: readonly string[],
@@ -35,21 +45,10 @@ export function run(
   options: { cwd?: string; timeoutMs?: number } = {},
 ): Promise<{ exitCode: number; output: string }> {
   return new Promise((resolve, reject) => {
-    // The test runner's NODE_ENV=test must not leak into a production build, nor the
-    // import.meta.env values Vitest copies into process.env (BASE_URL=/, MODE=test, DEV, PROD, SSR):
-    // the build would read them back as its own, so a WARTA_BASE would be silently ignored.
-    const {
-      NODE_ENV: _testEnv,
-      BASE_URL: _baseUrl,
-      MODE: _mode,
-      DEV: _dev,
-      PROD: _prod,
-      SSR: _ssr,
-      ...inherited
-    } = process.env;
+    // The test runner's NODE_ENV=test and friends must not leak into a production build.
     const child = spawn(process.execPath, args, {
       cwd: options.cwd ?? projectRoot,
-      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      env: childEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

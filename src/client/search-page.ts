@@ -1,0 +1,243 @@
+/**
+ * The search page in the browser: keeps the query box, sort choice, filters, results and the URL in
+ * step, so what a reader sees can be shared as a link and revisited with back and forward.
+ */
+import type { SearchFilterName } from '../lib/search-facets';
+import {
+  effectiveSort,
+  formatSearchState,
+  isSearchActive,
+  parseSearchState,
+  type SearchSort,
+  type SearchState,
+} from '../lib/search-state';
+import { loadSearchEngine, type ResultData, type SearchEngine, type SearchOutcome } from './search-engine';
+import { format, renderFilters, renderResult, type Strings } from './search-render';
+
+/** Results shown at first, and added by each press of "show more". */
+const PAGE_SIZE = 10;
+
+/** Typing waits this long after the last key before searching. */
+const TYPING_DELAY_MS = 250;
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`search page markup lacks ${selector}`);
+  return found;
+}
+
+/** Starts the search page whose markup is inside `root` (see src/pages/search/index.astro). */
+export function startSearchPage(root: HTMLElement): void {
+  const strings = JSON.parse(root.dataset['strings'] ?? '{}') as Strings;
+  const lang = root.dataset['lang'] ?? document.documentElement.lang;
+  const form = required<HTMLFormElement>(root, '[data-search-form]');
+  const input = required<HTMLInputElement>(root, '[data-search-input]');
+  const status = required<HTMLElement>(root, '[data-search-status]');
+  const layout = required<HTMLElement>(root, '[data-search-ui]');
+  const sortControls = required<HTMLFieldSetElement>(root, '[data-search-sort]');
+  const resultList = required<HTMLOListElement>(root, '[data-search-results]');
+  const moreButton = required<HTMLButtonElement>(root, '[data-search-more]');
+  const filterBox = required<HTMLElement>(root, '[data-search-filters]');
+  const headerInput = document.querySelector<HTMLInputElement>('#site-search');
+  const baseTitle = document.title;
+  const numbers = new Intl.NumberFormat(lang);
+  const plurals = new Intl.PluralRules(lang);
+  const formatCount = (count: number) => numbers.format(count);
+
+  let engine: SearchEngine | undefined;
+  let state = parseSearchState(location.search);
+  let outcome: SearchOutcome | undefined;
+  const expanded = new Set<SearchFilterName>();
+  // A run of typing makes one history entry: the first search of the run pushes, the rest replace it.
+  let typingEntry = false;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  // Each search gets a number; an answer that arrives after a newer search started is dropped.
+  let latest = 0;
+
+  function showState(): void {
+    input.value = state.query;
+    if (headerInput) headerInput.value = state.query;
+    const sort = effectiveSort(state);
+    for (const radio of sortControls.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
+      radio.checked = radio.value === sort;
+      // Without a query there is no relevance to sort by.
+      radio.disabled = state.query === '' && radio.value === 'relevance';
+    }
+    document.title = state.query === '' ? baseTitle : `${state.query} — ${baseTitle}`;
+  }
+
+  function setStatus(text: string): void {
+    status.textContent = text;
+  }
+
+  function plural(key: string, count: number, values: Record<string, string>): string {
+    return format(strings, `${key}${plurals.select(count) === 'one' ? 'One' : 'Other'}`, values);
+  }
+
+  function describe(total: number): string {
+    const query = state.query;
+    if (total === 0) {
+      const none =
+        query === '' ? format(strings, 'noResultsFiltered') : format(strings, 'noResultsForQuery', { query });
+      return `${none} ${format(strings, 'noResultsHint')}`;
+    }
+    const n = formatCount(total);
+    return query === '' ? plural('resultsFiltered', total, { n }) : plural('resultsForQuery', total, { n, query });
+  }
+
+  function drawFilters(counts: SearchOutcome['counts']): void {
+    if (!engine) return;
+    // Redrawing replaces the controls; keep keyboard focus on the control the reader was using.
+    const active = document.activeElement;
+    const focusKey =
+      active instanceof HTMLInputElement && filterBox.contains(active)
+        ? `input[name="${active.name}"][value="${CSS.escape(active.value)}"]`
+        : active instanceof HTMLButtonElement && filterBox.contains(active)
+          ? `button[data-toggle="${active.dataset['toggle'] ?? ''}"]`
+          : undefined;
+    filterBox.replaceChildren(
+      ...renderFilters({ state, counts, values: engine.values, expanded, strings, formatCount, lang }),
+    );
+    if (focusKey) filterBox.querySelector<HTMLElement>(focusKey)?.focus();
+  }
+
+  function allCounts(): SearchOutcome['counts'] {
+    const all = engine?.allFilters ?? {};
+    return {
+      tag: all['tag'] ?? {},
+      author: all['author'] ?? {},
+      year: all['year'] ?? {},
+      language: all['language'] ?? {},
+    };
+  }
+
+  function appendResults(items: readonly ResultData[]): HTMLAnchorElement | null {
+    const showExcerpt = state.query !== '';
+    const nodes = items.map((data) => renderResult(data, showExcerpt));
+    resultList.append(...nodes);
+    return nodes[0]?.querySelector('a') ?? null;
+  }
+
+  async function run(): Promise<void> {
+    if (!engine) return;
+    const ticket = ++latest;
+    if (!isSearchActive(state)) {
+      outcome = undefined;
+      resultList.replaceChildren();
+      moreButton.hidden = true;
+      setStatus(format(strings, 'searchPrompt'));
+      drawFilters(allCounts());
+      return;
+    }
+    resultList.setAttribute('aria-busy', 'true');
+    try {
+      const answer = await engine.search(state);
+      const first = await answer.results.take(PAGE_SIZE);
+      if (ticket !== latest) return;
+      outcome = answer;
+      resultList.replaceChildren();
+      appendResults(first);
+      moreButton.hidden = answer.results.remaining === 0;
+      setStatus(describe(answer.total));
+      drawFilters(answer.counts);
+    } catch (error) {
+      if (ticket !== latest) return;
+      console.error(error);
+      setStatus(format(strings, 'searchFailed'));
+    } finally {
+      if (ticket === latest) resultList.removeAttribute('aria-busy');
+    }
+  }
+
+  /** Moves to a new state: `typing` replaces the entry of the current run of typing, `step` adds one. */
+  function update(next: SearchState, kind: 'typing' | 'step'): void {
+    const url = `${location.pathname}${formatSearchState(next)}${location.hash}`;
+    const changed = formatSearchState(next) !== formatSearchState(state);
+    state = next;
+    showState();
+    if (!changed) return;
+    if (kind === 'typing' && typingEntry) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+    typingEntry = kind === 'typing';
+    void run();
+  }
+
+  function readQuery(): string {
+    return input.value.trim().replace(/\s+/g, ' ');
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => {
+      const query = readQuery();
+      // A query typed after a filter-only search asks again for relevance, the reader's last choice.
+      update({ ...state, query }, 'typing');
+    }, TYPING_DELAY_MS);
+  });
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    update({ ...state, query: readQuery() }, typingEntry ? 'typing' : 'step');
+    // The next thing typed after pressing Enter is a new search with its own history entry.
+    typingEntry = false;
+  });
+
+  sortControls.addEventListener('change', (event) => {
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.checked) {
+      update({ ...state, sort: target.value as SearchSort }, 'step');
+    }
+  });
+
+  filterBox.addEventListener('change', (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement)) return;
+    const filter = target.name.replace(/^filter-/, '') as SearchFilterName;
+    if (filter === 'tag' || filter === 'author') {
+      const others = state[filter].filter((value) => value !== target.value);
+      update({ ...state, [filter]: target.checked ? [...others, target.value] : others }, 'step');
+    } else if (target.checked) {
+      update({ ...state, [filter]: target.value === '' ? undefined : target.value }, 'step');
+    }
+  });
+
+  filterBox.addEventListener('click', (event) => {
+    const toggle = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('[data-toggle]') : null;
+    if (!toggle) return;
+    const filter = toggle.dataset['toggle'] as SearchFilterName;
+    if (expanded.has(filter)) expanded.delete(filter);
+    else expanded.add(filter);
+    drawFilters(outcome?.counts ?? allCounts());
+  });
+
+  moreButton.addEventListener('click', async () => {
+    const current = outcome;
+    if (!current) return;
+    const items = await current.results.take(PAGE_SIZE);
+    if (current !== outcome) return;
+    // Keyboard readers continue from the first new result rather than from the button.
+    appendResults(items)?.focus();
+    moreButton.hidden = current.results.remaining === 0;
+  });
+
+  window.addEventListener('popstate', () => {
+    clearTimeout(typingTimer);
+    state = parseSearchState(location.search);
+    typingEntry = false;
+    showState();
+    void run();
+  });
+
+  showState();
+  loadSearchEngine(root.dataset['bundleUrl'] ?? '/pagefind/', root.dataset['baseUrl'] ?? '/')
+    .then((loaded) => {
+      engine = loaded;
+      layout.hidden = false;
+      return run();
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      setStatus(format(strings, root.dataset['dev'] === undefined ? 'searchUnavailable' : 'searchUnavailableDev'));
+    });
+}

@@ -1,0 +1,32 @@
+/**
+ * The Astro integration that makes the archive searchable: after `astro build` it indexes the built
+ * pages with Pagefind (a failure fails the build); under `astro dev` it serves the last build's index.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { countIndexedPages, searchIndexFolder, serveSearchIndex, writeSearchIndex } from './search-index';
+
+/** Creates the search integration for `astro.config.mjs`. */
+export function pagefindIntegration(): AstroIntegration {
+  let outDir = '';
+  let base = '/';
+  return {
+    name: 'warta:pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(`${base}${searchIndexFolder}`, serveSearchIndex(outDir));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const { pageCount, outputPath } = await writeSearchIndex(fileURLToPath(dir));
+        const byLanguage = Object.entries(await countIndexedPages(outputPath));
+        const indexed = byLanguage.reduce((sum, [, count]) => sum + count, 0);
+        const languages = byLanguage.map(([language, count]) => `${language}: ${count}`).join(', ');
+        logger.info(`indexed ${indexed} of ${pageCount} pages for search (${languages}) into ${outputPath}`);
+      },
+    },
+  };
+}

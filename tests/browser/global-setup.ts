@@ -1,0 +1,45 @@
+/**
+ * Builds, once for all browser tests, the search fixture archive and the sample archive in
+ * `content/`, each with its search index, as `npm run build` would. Tests get their folders with
+ * `inject('searchOutDir')` and `inject('sampleOutDir')` and serve them with `serveStatic`.
+ */
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildArchive, fixturesDir, projectRoot, type BuildResult } from '../helpers/build';
+
+/** Environment of the browser builds: a fixed clock and a UTC machine. */
+export const BROWSER_ENV = { SOURCE_DATE_EPOCH: '1767225600', TZ: 'UTC' } as const;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Output folder of the build of `tests/fixtures/search`. */
+    searchOutDir: string;
+    /** The sub-path the search fixture is built for and must be served under. */
+    searchBase: string;
+    /** Output folder of the build of the sample articles in `content/`. */
+    sampleOutDir: string;
+  }
+}
+
+const builds: BuildResult[] = [];
+
+async function build(contentDir: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const result = await buildArchive(contentDir, { ...BROWSER_ENV, ...env });
+  builds.push(result);
+  if (result.exitCode !== 0) throw new Error(`${contentDir} did not build:\n${result.output}`);
+  return result.outDir;
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  // One after the other: two builds at once would only fight over the two cores. The fixture is
+  // built for a sub-path, as a site hosted below its domain's root, so every search test checks
+  // that the index, the scripts and the result links honour the base path.
+  const searchBase = '/arsip/';
+  project.provide('searchBase', searchBase);
+  project.provide('searchOutDir', await build(path.join(fixturesDir, 'search', 'content'), { WARTA_BASE: searchBase }));
+  project.provide('sampleOutDir', await build(path.join(projectRoot, 'content')));
+}
+
+export async function teardown(): Promise<void> {
+  await Promise.all(builds.map((result) => result.cleanup()));
+}

@@ -1,0 +1,237 @@
+/**
+ * The search page of the search fixture archive, served under the sub-path `/arsip/`, in Chromium:
+ * what a reader finds, how filters and order change it, and that the URL carries it all.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, serveStatic, type StaticSite } from '../helpers/browser';
+import { resultTitles, searchFor, statusText, waitForAnswer, waitForSearch } from '../helpers/search-page';
+
+const JUAL = 'Korea Utara Jual Peluru Artileri ke Rusia';
+const SANCTIONS = 'Western Measures Bite in Moscow';
+const LATIHAN = 'Korea Selatan Gelar Latihan Militer Gabungan';
+const DIPLOMAT = 'Diplomat Korea Utara Bertemu Utusan Rusia di Moskow';
+const TALKS = 'Korea Talks Stall in Geneva';
+
+let site: StaticSite;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([serveStatic(inject('searchOutDir'), inject('searchBase')), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage();
+  // Result images point at another host; the tests stay offline.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+});
+afterEach(() => page.close());
+
+async function search(params: string): Promise<void> {
+  await page.goto(site.at(`/search/${params}`));
+  await waitForAnswer(page);
+}
+
+const checkbox = (label: string) => page.getByRole('checkbox', { name: label });
+
+describe('searching the archive', () => {
+  it('finds an article by a word of its body and shows its date and the matched words', async () => {
+    await search('?q=tentara');
+    expect(await resultTitles(page)).toEqual([LATIHAN]);
+    expect(await statusText(page)).toBe('1 hasil untuk “tentara”');
+    const result = page.locator('.search-result').first();
+    expect(await result.locator('.dateline time').textContent()).toBe('Jumat, 10 Maret 2023');
+    expect(await result.locator('mark').allTextContents()).toEqual(['tentara']);
+    expect(await result.locator('h3 a').getAttribute('href')).toBe('/arsip/2023/03/10/latihan-militer-korea-selatan/');
+  });
+
+  it('matches an Indonesian word in another form by its stem', async () => {
+    await search('?q=senjata');
+    expect(await resultTitles(page)).toEqual([JUAL]);
+    expect(await page.locator('.search-result mark').allTextContents()).toContain('persenjataan');
+  });
+
+  it('matches English word forms in English articles from the same page', async () => {
+    await search('?q=sanction');
+    expect(await resultTitles(page)).toEqual([SANCTIONS]);
+    expect(await page.locator('.search-result mark').allTextContents()).toContain('sanctions');
+    expect(await page.locator('.search-result').first().getAttribute('lang')).toBe('en');
+    expect(await page.locator('.search-result .dateline').first().textContent()).toBe('Wednesday, 7 September 2022');
+  });
+
+  it('says so when nothing matches', async () => {
+    await search('?q=zzyzx');
+    expect(await resultTitles(page)).toEqual([]);
+    expect(await statusText(page)).toBe('Tidak ada hasil untuk “zzyzx”. Coba kata lain, atau hapus sebagian saringan.');
+  });
+
+  it('finds nothing in "read also" asides or drafts', async () => {
+    await search('');
+    for (const word of ['cabai', 'Draf']) {
+      await searchFor(page, word);
+      expect(await resultTitles(page), word).toEqual([]);
+    }
+  });
+
+  it('shows the image of an article that has one', async () => {
+    await search('?q=perdagangan');
+    const image = page.locator('.search-result img');
+    expect(await image.getAttribute('src')).toBe('https://images.example.org/moskow.jpg');
+    expect(await image.getAttribute('alt')).toBe('Dua diplomat berjabat tangan di depan bendera');
+  });
+
+  it('puts the query in both search boxes', async () => {
+    await search('?q=tentara');
+    expect(await page.locator('#search-query').inputValue()).toBe('tentara');
+    expect(await page.locator('#site-search').inputValue()).toBe('tentara');
+    expect(await page.title()).toBe('tentara — Cari — Warta');
+  });
+});
+
+describe('filters and order', () => {
+  it('narrows the results with a topic, showing how many each topic has', async () => {
+    await search('?q=korea');
+    expect((await resultTitles(page)).sort()).toEqual([DIPLOMAT, JUAL, LATIHAN, TALKS].sort());
+    expect(await checkbox('Rusia (2)').count()).toBe(1);
+    await checkbox('Rusia (2)').check();
+    await waitForSearch(page, '?q=korea&tag=rusia');
+    expect((await resultTitles(page)).sort()).toEqual([DIPLOMAT, JUAL].sort());
+    expect(await statusText(page)).toBe('2 hasil untuk “korea”');
+    // Within those two, another topic narrows further.
+    await checkbox('Diplomasi (1)').check();
+    await waitForSearch(page, '?q=korea&tag=rusia&tag=diplomasi');
+    expect(await resultTitles(page)).toEqual([DIPLOMAT]);
+  });
+
+  it('narrows to one language or year and lets the reader switch between them', async () => {
+    await search('?q=korea&language=en');
+    expect(await resultTitles(page)).toEqual([TALKS]);
+    await page.getByRole('radio', { name: 'Bahasa Indonesia (3)' }).check();
+    await waitForSearch(page, '?q=korea&language=id');
+    expect((await resultTitles(page)).sort()).toEqual([DIPLOMAT, JUAL, LATIHAN].sort());
+    await page.getByRole('radio', { name: '2023 (1)' }).check();
+    await waitForSearch(page, '?q=korea&year=2023&language=id');
+    expect(await resultTitles(page)).toEqual([LATIHAN]);
+    const labels = await page.getByRole('group', { name: 'Bahasa' }).locator('label').allTextContents();
+    expect(labels.map((label) => label.replace(/\s+/g, ' ').trim())).toEqual([
+      'Semua (2)',
+      'Bahasa Indonesia (1)',
+      'English (1)',
+    ]);
+    await page.getByRole('group', { name: 'Tahun' }).getByRole('radio', { name: 'Semua (3)' }).check();
+    await waitForSearch(page, '?q=korea&language=id');
+  });
+
+  it('lists results newest first, across languages, when asked', async () => {
+    await search('?q=korea');
+    await page.getByRole('radio', { name: 'Terbaru dulu' }).check();
+    await waitForSearch(page, '?q=korea&sort=date');
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, TALKS, LATIHAN, JUAL]);
+    expect(await page.locator('.search-result .dateline').allTextContents()).toEqual([
+      'Kamis, 2 Mei 2024',
+      'Monday, 20 November 2023',
+      'Jumat, 10 Maret 2023',
+      'Selasa, 6 September 2022',
+    ]);
+  });
+
+  it('browses a topic without a query, newest first', async () => {
+    await search('?tag=korea-utara');
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, TALKS, JUAL]);
+    expect(await statusText(page)).toBe('3 berita cocok dengan saringan');
+    expect(await page.getByRole('radio', { name: 'Paling relevan' }).isDisabled()).toBe(true);
+  });
+});
+
+describe('the URL', () => {
+  it('opens a shared link with its query, filter and order, and back and forward restore each step', async () => {
+    await search('?q=korea&tag=rusia&sort=date');
+    expect(await page.locator('#search-query').inputValue()).toBe('korea');
+    expect(await checkbox('Rusia (2)').isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Terbaru dulu' }).isChecked()).toBe(true);
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, JUAL]);
+
+    await checkbox('Rusia (2)').uncheck();
+    await waitForSearch(page, '?q=korea&sort=date');
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, TALKS, LATIHAN, JUAL]);
+
+    await page.goBack();
+    await waitForSearch(page, '?q=korea&tag=rusia&sort=date');
+    expect(await checkbox('Rusia (2)').isChecked()).toBe(true);
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, JUAL]);
+
+    await page.goForward();
+    await waitForSearch(page, '?q=korea&sort=date');
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, TALKS, LATIHAN, JUAL]);
+  });
+
+  it('records a typed query as one history entry', async () => {
+    await search('?q=tentara');
+    await page.locator('#search-query').fill('');
+    await page.locator('#search-query').pressSequentially('banjir', { delay: 20 });
+    await waitForSearch(page, '?q=banjir');
+    expect(await resultTitles(page)).toEqual(['Banjir Rendam Permukiman di Jakarta Timur']);
+    await page.goBack();
+    await waitForSearch(page, '?q=tentara');
+    expect(await page.locator('#search-query').inputValue()).toBe('tentara');
+  });
+
+  it('answers the header search box of any page', async () => {
+    await page.goto(site.at('/'));
+    await page.locator('#site-search').fill('senjata');
+    await page.locator('#site-search').press('Enter');
+    await waitForSearch(page, '?q=senjata');
+    expect(await resultTitles(page)).toEqual([JUAL]);
+  });
+});
+
+describe('using only the keyboard', () => {
+  it('reaches the box, searches, changes the order, filters and opens a result', async () => {
+    await page.goto(site.at('/search/'));
+    await waitForAnswer(page);
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return {
+          id: el?.id ?? '',
+          name: el?.getAttribute('name') ?? '',
+          value: el?.value ?? '',
+          text: el?.textContent ?? '',
+        };
+      });
+    const tabUntil = async (matches: (el: Awaited<ReturnType<typeof focused>>) => boolean, key = 'Tab') => {
+      for (let presses = 0; presses < 40; presses += 1) {
+        await page.keyboard.press(key);
+        if (matches(await focused())) return;
+      }
+      throw new Error(`${key} never reached the element`);
+    };
+
+    await tabUntil((el) => el.id === 'search-query');
+    await page.keyboard.type('korea');
+    await page.keyboard.press('Enter');
+    await waitForSearch(page, '?q=korea');
+
+    await tabUntil((el) => el.name === 'sort');
+    await page.keyboard.press('ArrowRight');
+    await waitForSearch(page, '?q=korea&sort=date');
+
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe(DIPLOMAT);
+
+    await tabUntil((el) => el.name === 'filter-tag' && el.value === 'rusia');
+    await page.keyboard.press('Space');
+    await waitForSearch(page, '?q=korea&tag=rusia&sort=date');
+    // The filters were redrawn with new counts; focus stays on the box the reader ticked.
+    expect(await focused()).toMatchObject({ name: 'filter-tag', value: 'rusia' });
+
+    await tabUntil((el) => el.text === JUAL, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(site.at('/2022/09/06/korea-utara-jual-peluru/'));
+    expect(await page.locator('h1').textContent()).toBe(JUAL);
+  });
+});

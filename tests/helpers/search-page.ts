@@ -1,0 +1,38 @@
+/**
+ * Reading the search page in a real browser: waiting for a search to finish and collecting what a
+ * reader sees.
+ */
+import type { Page } from 'playwright-core';
+
+/** Waits until the search page has answered: the results are not busy and the status says something. */
+export async function waitForAnswer(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const list = document.querySelector('[data-search-results]');
+    const status = document.querySelector('#search-status');
+    return list !== null && !list.hasAttribute('aria-busy') && (status?.textContent ?? '') !== '';
+  });
+}
+
+/** Waits until the page's URL has the query string `search` (`?q=korea&sort=date`), then for the answer. */
+export async function waitForSearch(page: Page, search: string): Promise<void> {
+  await page.waitForFunction((expected) => location.search === expected, search);
+  await waitForAnswer(page);
+}
+
+/** The headlines of the results shown, in order. */
+export function resultTitles(page: Page): Promise<string[]> {
+  return page.locator('.search-result h3').allInnerTexts();
+}
+
+/** The status line above the results. */
+export async function statusText(page: Page): Promise<string> {
+  return (await page.locator('#search-status').textContent()) ?? '';
+}
+
+/** Types `query` into the search page's box and presses Enter, then waits for the answer. */
+export async function searchFor(page: Page, query: string): Promise<void> {
+  const box = page.locator('#search-query');
+  await box.fill(query);
+  await box.press('Enter');
+  await waitForSearch(page, `?${new URLSearchParams({ q: query.trim() }).toString()}`);
+}
