@@ -3,7 +3,7 @@
  * the articles this build publishes, so no page filters or sorts on its own.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { reportContentStats } from '../integrations/build-channel';
+import { reportContentStats, reportPublishedArticles } from '../integrations/build-channel';
 import { resolveBuildTime } from '../lib/build-time';
 import { selectPublished } from '../lib/publishing';
 import { slugify } from '../lib/slugs';
@@ -39,6 +39,7 @@ async function loadContents(): Promise<ArchiveContents> {
   );
   const sorted = sortNewestFirst(published.map(({ entry }) => ({ ...entry.data, entry, id: entry.id })));
   const articles = sorted.map(({ entry }) => entry);
+  reportPublishedArticles(articles.map((entry) => entry.data));
   reportContentStats({
     articles: articles.length,
     tags: new Set(articles.flatMap((entry) => entry.data.tags.map(tagKey))).size,

@@ -3,10 +3,12 @@
  * loader, the page bundle's query module, the integrations): they share the process, so a global
  * keyed by a registered symbol carries the build's counts and warnings to the build report.
  */
+import type { ArticleData } from '../lib/article-schema';
 import type { ContentStats } from '../lib/build-report';
 
 interface BuildChannel {
   content?: ContentStats;
+  published?: readonly ArticleData[];
   warnings: string[];
 }
 
@@ -21,6 +23,14 @@ function channel(): BuildChannel {
 /** Records the content counts of this build (called by the query module). */
 export function reportContentStats(stats: ContentStats): void {
   channel().content = stats;
+}
+
+/**
+ * Records the articles this build publishes (called by the query module), so integrations that run
+ * after the pages (sitemap dates, redirects) need not read and validate the content folder again.
+ */
+export function reportPublishedArticles(articles: readonly ArticleData[]): void {
+  channel().published = articles;
 }
 
 /** Records a warning for the build report (called by the loader and integrations). */
@@ -38,5 +48,6 @@ export function readBuildChannel(): Readonly<BuildChannel> {
 export function resetBuildChannel(): void {
   const current = channel();
   delete current.content;
+  delete current.published;
   current.warnings = [];
 }

@@ -8,6 +8,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { toArticleData } from '../lib/article-file';
 import { resolveBuildTime } from '../lib/build-time';
 import { readContentFolder, resolveContentDir } from '../lib/content-folder';
 import { formatHeldBack } from '../lib/held-back';
@@ -21,6 +22,7 @@ import {
   type SiteLocation,
 } from '../lib/redirects';
 import { siteConfig } from '../site.config';
+import { readBuildChannel } from './build-channel';
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
@@ -66,27 +68,38 @@ export function wartaPublishing(): AstroIntegration {
         config = resolved;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const folder = await readContentFolder(resolveContentDir(), {
-          defaultLang: siteConfig.defaultLang,
-          timeZone: siteConfig.timeZone,
-        });
         const includeFuture = process.env['WARTA_INCLUDE_FUTURE'] === '1';
-        const { published, drafts, scheduled } = selectPublished(
-          folder.articles.map((article) => ({
-            article,
-            date: article.frontmatter.date.date,
-            draft: article.frontmatter.draft,
-          })),
-          { now: resolveBuildTime(), includeDrafts: false, includeFuture },
-        );
-        logger.info(formatHeldBack(drafts.length, scheduled.length, includeFuture));
+        const channel = readBuildChannel();
+        let articles = channel.published;
+        let heldBack = channel.content;
+        // The query module reports what it published; only a build that rendered no page at all
+        // leaves this integration to read the content folder itself.
+        if (!articles || !heldBack) {
+          const folder = await readContentFolder(resolveContentDir(), {
+            defaultLang: siteConfig.defaultLang,
+            timeZone: siteConfig.timeZone,
+          });
+          const selected = selectPublished(
+            folder.articles.map((article) => toArticleData(article)),
+            { now: resolveBuildTime(), includeDrafts: false, includeFuture },
+          );
+          articles = selected.published;
+          heldBack = {
+            articles: articles.length,
+            tags: 0,
+            authors: 0,
+            drafts: selected.drafts.length,
+            scheduled: selected.scheduled.length,
+          };
+        }
+        logger.info(formatHeldBack(heldBack.drafts, heldBack.scheduled, includeFuture));
 
         const redirects = listRedirects(
-          published.map(({ article }) => ({
-            title: article.frontmatter.title,
-            lang: article.frontmatter.lang,
+          articles.map((article) => ({
+            title: article.title,
+            lang: article.lang,
             permalink: article.permalink,
-            aliases: article.frontmatter.aliases,
+            aliases: article.aliases,
           })),
         );
         const location = { site: config?.site ?? siteConfig.url, base: config?.base ?? siteConfig.base };

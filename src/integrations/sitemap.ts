@@ -1,19 +1,23 @@
 /**
  * The sitemap integration: `@astrojs/sitemap` lists every page the build wrote, in parts of at most
  * `sitemapPartSize` URLs under `sitemap-index.xml`, which also names the Google News sitemap. Each
- * article gets its `lastmod` from `updated` (else its date), read from the content folder.
+ * article gets its `lastmod` from `updated` (else its date).
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { resolveBuildTime } from '../lib/build-time';
+import { readBuildChannel } from './build-channel';
 import { readContentFolder, resolveContentDir } from '../lib/content-folder';
 import { selectPublished } from '../lib/publishing';
 import { buildLastModifiedIndex, NEWS_SITEMAP_PATH, toSitePath } from '../lib/sitemap';
 import { siteConfig } from '../site.config';
 
-// The sitemap is written after the pages, outside Astro's content runtime, so the dates come from
-// reading the content folder again with the same validation the loader uses.
+// The sitemap is written after the pages, outside Astro's content runtime: the query module hands
+// the published articles over through the build channel; only if it did not run (no pages at all)
+// is the content folder read again, with the same validation the loader uses.
 async function readLastModified(): Promise<Map<string, Date>> {
+  const reported = readBuildChannel().published;
+  if (reported) return buildLastModifiedIndex(reported);
   const folder = await readContentFolder(resolveContentDir(), {
     defaultLang: siteConfig.defaultLang,
     timeZone: siteConfig.timeZone,

@@ -21,7 +21,10 @@ interface Article {
 
 // Every article page of the build with the words of its body (from the article text, not the index).
 async function readArticles(): Promise<Article[]> {
-  const files = (await listFiles(outDir)).filter((file) => /^\d{4}\/\d{2}\/(\d{2}\/)?[^/]+\/index\.html$/.test(file));
+  // Article slugs are never all digits, so day archives (/2022/09/06/) do not match.
+  const files = (await listFiles(outDir)).filter((file) =>
+    /^\d{4}\/\d{2}\/(\d{2}\/)?(?!\d+\/)[^/]+\/index\.html$/.test(file),
+  );
   return Promise.all(
     files.map(async (file) => {
       const { document } = parseHTML(await readFile(path.join(outDir, file), 'utf8'));
