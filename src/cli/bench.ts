@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromiumPath, launchBrowser, recordFetches, serveStatic } from '../../tests/helpers/browser';
+import { waitForAnswer } from '../../tests/helpers/search-page';
 import { generateArchive } from '../bench/generate-archive';
 import type { BuildReport } from '../lib/build-report';
 
@@ -39,6 +43,53 @@ interface BuildFigures {
   distBytes: number;
   distFiles: number;
   searchIndexBytes: number;
+  query?: QueryFigures;
+}
+
+/** What a browser fetches to answer one typical query on the search page. */
+interface QueryFigures {
+  /** The query typed. */
+  query: string;
+  /** Results the page reported. */
+  status: string;
+  /** Requests made for search (Pagefind script, WebAssembly, index chunks, fragments). */
+  requests: number;
+  /** Bytes of those responses as served (the test server does not compress). */
+  bytes: number;
+  /** The same responses gzip-compressed, as most static hosts send JavaScript and WebAssembly. */
+  gzipBytes: number;
+}
+
+/** Opens /search/?q=<query> in Chromium on the built archive and adds up what search fetched. */
+async function measureQuery(outDir: string, query: string): Promise<QueryFigures | undefined> {
+  if (!existsSync(chromiumPath)) return undefined;
+  const [site, browser] = await Promise.all([serveStatic(outDir), launchBrowser()]);
+  try {
+    const page = await browser.newPage();
+    const fetched = await recordFetches(page, /\/pagefind\//, async () => {
+      await page.goto(site.at(`/search/?q=${encodeURIComponent(query)}`));
+      await waitForAnswer(page);
+    });
+    const status = (await page.locator('#search-status').textContent()) ?? '';
+    let gzipBytes = 0;
+    for (const resource of fetched) {
+      const file = path.join(outDir, new URL(resource.url).pathname);
+      // Pagefind's index chunks are stored compressed already; gzip leaves them as they are.
+      gzipBytes += existsSync(file)
+        ? Math.min(resource.bodyBytes, gzipSync(await readFile(file)).length)
+        : resource.bodyBytes;
+    }
+    return {
+      query,
+      status: status.trim(),
+      requests: fetched.length,
+      bytes: fetched.reduce((sum, resource) => sum + resource.bodyBytes, 0),
+      gzipBytes,
+    };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
 }
 
 async function descendants(root: number): Promise<number[]> {
@@ -138,7 +189,10 @@ async function build(label: string, work: string, env: NodeJS.ProcessEnv): Promi
   }
   const dist = await folderSize(outDir);
   const search = await folderSize(path.join(outDir, 'pagefind'));
+  // A word in many generated articles of both languages, so the query loads a realistic share.
+  const query = exitCode === 0 ? await measureQuery(outDir, 'pemerintah') : undefined;
   return {
+    ...(query ? { query } : {}),
     label,
     exitCode,
     wallSeconds,
@@ -171,6 +225,9 @@ function formatTable(articles: number, builds: BuildFigures[]): string {
   add('dist/ size (MiB)', (b) => (b.distBytes / 1048576).toFixed(1));
   add('dist/ files', (b) => String(b.distFiles));
   add('search index (MiB)', (b) => (b.searchIndexBytes / 1048576).toFixed(1));
+  add('query "pemerintah": requests', (b) => String(b.query?.requests ?? '-'));
+  add('query bytes as served (kB)', (b) => (b.query ? (b.query.bytes / 1000).toFixed(0) : '-'));
+  add('query bytes gzipped (kB)', (b) => (b.query ? (b.query.gzipBytes / 1000).toFixed(0) : '-'));
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
   return rows
     .map((row) =>
