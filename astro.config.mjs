@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { buildFinish, buildStart } from './src/integrations/build-report.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { wartaSitemap } from './src/integrations/sitemap.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/markdown/index.ts';
 import { siteConfig } from './src/site.config.ts';
@@ -14,9 +15,12 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.WARTA_OUT_DIR ?? './dist',
   cacheDir: process.env.WARTA_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory' },
+  // Every script and stylesheet goes into a file of its own, never inline into the page: the
+  // Content-Security-Policy (src/data/security.ts) allows only files from the archive itself.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   // buildStart must stay first and buildFinish last: they frame every other integration's work.
-  integrations: [buildStart(), wartaSitemap(), buildFinish()],
+  integrations: [buildStart(), wartaSitemap(), securityHeaders(), buildFinish()],
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions }),
     syntaxHighlight: false,

@@ -14,6 +14,7 @@ import {
 } from './article-schema';
 import { parseArticleDate, type DatePrecision } from './dates';
 import { parseFrontmatter } from './frontmatter';
+import { checkArticleInput } from './input-checks';
 import { buildPermalink } from './permalinks';
 import type { Problem } from './problems';
 import { slugFromFileName, slugify } from './slugs';
@@ -101,7 +102,7 @@ export function readArticle(file: string, source: string, options: ReadArticleOp
       })),
     };
   }
-  const { data, body, lineOf } = parsed.value;
+  const { data, body, bodyLine, lineOf } = parsed.value;
   const problems: Problem[] = [];
   const at = (path: readonly PropertyKey[]) => {
     const line = lineOf(path.filter((key): key is string | number => typeof key !== 'symbol')) ?? 1;
@@ -158,6 +159,7 @@ export function readArticle(file: string, source: string, options: ReadArticleOp
       severity: 'error',
     });
   }
+  problems.push(...checkArticleInput({ file, data, body, bodyLine, slug, at }));
   if (!result.success || problems.length > 0) return { problems };
 
   const frontmatter = result.data;
