@@ -150,6 +150,10 @@ export function parseArticleDate(value: unknown, timeZone: string): ParseDateRes
       return { ok: false, reason: `${offset} is not a UTC offset; offsets run from -12:00 to +14:00` };
     }
     const date = new Date(utcInstant(y, m - 1, d, hh, mm, ss, ms) - offsetMinutes * 60_000);
+    // The offset can carry an instant across a year boundary; permalinks have four-digit years.
+    if (date < atWallClock(timeZone, 1, 0, 1) || date >= atWallClock(timeZone, 10_000, 0, 1)) {
+      return { ok: false, reason: `${text} falls outside the years 0001 to 9999 in the site time zone` };
+    }
     return { ok: true, value: { date, precision: 'instant' } };
   }
 
