@@ -103,7 +103,7 @@ export function checkArticleInput({ file, data, body, bodyLine, slug, at }: Arti
   const inBody = findUnsafeCharacter(body);
   if (inBody) {
     const line = bodyLine + (body.slice(0, inBody.index).match(/\n/g)?.length ?? 0);
-    report(['body'], `line ${line} ${unsafeMessage(inBody)}`, line);
+    report(['body'], unsafeMessage(inBody), line);
   }
 
   for (const [field, limit] of [
