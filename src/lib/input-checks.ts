@@ -18,6 +18,12 @@ export const MAX_AUTHORS = 50;
  */
 export const MAX_SLUG_BYTES = 200;
 
+/**
+ * Deepest nesting of block quotes, lists and HTML elements an article may have. Renderers walk
+ * the tree recursively, and a few thousand levels overflow the stack; real articles stay far below.
+ */
+export const MAX_NESTING = 100;
+
 /** A character that cannot be published, and where it is. */
 export interface UnsafeCharacter {
   /** UTF-16 index in the text. */
@@ -70,6 +76,63 @@ function* strings(value: unknown, path: (string | number)[]): Generator<[string,
   }
 }
 
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** How deep a body's nesting may be at a line, and the line where it is deepest. */
+export interface NestingDepth {
+  /** The deepest nesting found (an upper bound: every marker and open tag counts). */
+  depth: number;
+  /** 0-based line of the body where it was found. */
+  line: number;
+}
+
+/**
+ * Estimates from the text alone how deeply block quotes (`>`), lists and HTML elements nest in a
+ * Markdown body, skipping fenced code. It never underestimates, so an article under the limit is
+ * sure to render; it runs in one pass, so it is cheap even for megabytes.
+ */
+export function estimateNestingDepth(body: string): NestingDepth {
+  let fence: string | undefined;
+  let html = 0;
+  let deepest: NestingDepth = { depth: 0, line: 0 };
+  body.split('\n').forEach((line, index) => {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
+      fence = fence === undefined ? marker : undefined;
+      return;
+    }
+    if (fence !== undefined) return;
+    const lead = /^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/.exec(line)?.[0] ?? '';
+    const quotes = lead.split('>').length - 1;
+    const lists = lead.match(/[-*+]|\d{1,9}[.)]/g)?.length ?? 0;
+    const indent = lead.replace(/[^ \t]/g, '').replace(/\t/g, '    ').length;
+    const blocks = quotes + lists + Math.floor(indent / 2);
+    let depth = blocks + html;
+    for (const match of line.matchAll(/<(\/?)([a-z][a-z0-9-]*)\b[^<>]*?(\/?)>/gi)) {
+      const [, closing, name = '', selfClosing] = match;
+      if (VOID_ELEMENTS.has(name.toLowerCase()) || selfClosing === '/') continue;
+      html = closing === '/' ? Math.max(0, html - 1) : html + 1;
+      depth = Math.max(depth, blocks + html);
+    }
+    if (depth > deepest.depth) deepest = { depth, line: index };
+  });
+  return deepest;
+}
+
 function unsafeMessage(found: UnsafeCharacter): string {
   return `contains the character ${found.codePoint}, which web pages and feeds cannot carry; remove it`;
 }
@@ -104,6 +167,15 @@ export function checkArticleInput({ file, data, body, bodyLine, slug, at }: Arti
   if (inBody) {
     const line = bodyLine + (body.slice(0, inBody.index).match(/\n/g)?.length ?? 0);
     report(['body'], unsafeMessage(inBody), line);
+  }
+
+  const nesting = estimateNestingDepth(body);
+  if (nesting.depth > MAX_NESTING) {
+    report(
+      ['body'],
+      `nests block quotes, lists or HTML elements ${nesting.depth} levels deep; at most ${MAX_NESTING} can be rendered`,
+      bodyLine + nesting.line,
+    );
   }
 
   for (const [field, limit] of [

@@ -12,8 +12,10 @@ import { readContentFolder } from '../../src/lib/content-folder';
 import { parseFrontmatter } from '../../src/lib/frontmatter';
 import {
   checkArticleInput,
+  estimateNestingDepth,
   findUnsafeCharacter,
   MAX_AUTHORS,
+  MAX_NESTING,
   MAX_SLUG_BYTES,
   MAX_TAGS,
   renderFailureProblem,
@@ -107,6 +109,30 @@ describe('the hostile corpus that must fail', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('estimateNestingDepth', () => {
+  it('counts block quotes, list markers, indentation and open HTML elements', () => {
+    expect(estimateNestingDepth('Satu paragraf.\n\nDua.')).toEqual({ depth: 0, line: 0 });
+    expect(estimateNestingDepth('- a\n  - b\n    > c')).toEqual({ depth: 3, line: 2 });
+    expect(estimateNestingDepth('<div>\n<section>\n<p>teks <br> <img src="x"></p>\n</section>\n</div>')).toEqual({
+      depth: 3,
+      line: 2,
+    });
+  });
+
+  it('ignores markup inside fenced code', () => {
+    expect(estimateNestingDepth('```html\n<div><div><div>\n> > >\n```\nteks').depth).toBe(0);
+  });
+
+  it('stops the 50,000-deep block quote and the 300-deep HTML before they reach the renderer', () => {
+    const quotes = readArticle('kutipan.md', `---\ntitle: K\ndate: 2024-01-01\n---\n${'>'.repeat(50_000)} x\n`, options);
+    expect(quotes.problems.map(formatProblem)).toEqual([
+      `kutipan.md:5: body: nests block quotes, lists or HTML elements 50000 levels deep; at most ${MAX_NESTING} can be rendered`,
+    ]);
+    const html = readArticle('html.md', `---\ntitle: H\ndate: 2024-01-01\n---\nIsi.\n\n${'<div>'.repeat(300)}\n`, options);
+    expect(html.problems.map((p) => [p.line, p.field])).toEqual([[7, 'body']]);
   });
 });
 
