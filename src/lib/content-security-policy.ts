@@ -68,11 +68,13 @@ const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'report
 
 /** Writes a policy as the value of a header (`header`) or of a `<meta http-equiv>` tag (`meta`). */
 export function serializePolicy(policy: ContentSecurityPolicy, delivery: 'header' | 'meta'): string {
-  return Object.entries(policy)
-    .filter(([directive]) => delivery === 'header' || !HEADER_ONLY_DIRECTIVES.has(directive))
-    // A directive without sources allows nothing, which the policy language spells 'none'.
-    .map(([directive, sources]) => `${directive} ${sources.length > 0 ? sources.join(' ') : "'none'"}`)
-    .join('; ');
+  return (
+    Object.entries(policy)
+      .filter(([directive]) => delivery === 'header' || !HEADER_ONLY_DIRECTIVES.has(directive))
+      // A directive without sources allows nothing, which the policy language spells 'none'.
+      .map(([directive, sources]) => `${directive} ${sources.length > 0 ? sources.join(' ') : "'none'"}`)
+      .join('; ')
+  );
 }
 
 /** One rule of a `_headers` file: a path pattern and the headers sent for it. */

@@ -76,16 +76,7 @@ const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
  * The instant a wall-clock time (month `m` 0–11) is in `timeZone`, as a plain `Date`; unlike the
  * `Date` and `TZDate` constructors it reads years below 100 as they are written (`0001` is year 1).
  */
-export function atWallClock(
-  timeZone: string,
-  y: number,
-  m: number,
-  d: number,
-  hh = 0,
-  mm = 0,
-  ss = 0,
-  ms = 0,
-): Date {
+export function atWallClock(timeZone: string, y: number, m: number, d: number, hh = 0, mm = 0, ss = 0, ms = 0): Date {
   const shift = y >= 100 ? 0 : 400;
   const zoned = new TZDate(y + shift, m, d, hh, mm, ss, ms, timeZone);
   return new Date(zoned.getTime() - (shift === 0 ? 0 : FOUR_CENTURIES_MS));

@@ -222,7 +222,8 @@ export function checkArticleInput({ file, data, body, bodyLine, slug, at }: Arti
         return; // The schema reports a broken %-escape.
       }
       const found = findUnsafeCharacter(decoded);
-      if (found) report(['aliases', index], `"${alias}" decodes to the character ${found.codePoint}; no path may hold it`);
+      if (found)
+        report(['aliases', index], `"${alias}" decodes to the character ${found.codePoint}; no path may hold it`);
     });
   }
 

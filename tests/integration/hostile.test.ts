@@ -34,7 +34,10 @@ async function filesOutside(dir: string, skip: readonly string[]): Promise<strin
 }
 
 function gitStatus(): string {
-  return execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: projectRoot, encoding: 'utf8' });
+  return execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
 }
 
 describe('building the hostile archive', () => {
@@ -92,7 +95,9 @@ describe('building the hostile archive', () => {
     // emoji and hyphens: no slug or tag opened a "..", a "%2e" or a host name as a folder.
     for (const file of await listFiles(build.outDir)) {
       for (const segment of file.split('/').slice(0, -1)) {
-        expect(segment, file).toMatch(/^(_astro|[\p{L}\p{N}\p{Extended_Pictographic}\p{Regional_Indicator}\u200d-]+)$/u);
+        expect(segment, file).toMatch(
+          /^(_astro|[\p{L}\p{N}\p{Extended_Pictographic}\p{Regional_Indicator}\u200d-]+)$/u,
+        );
       }
     }
   });

@@ -101,7 +101,10 @@ describe('the hostile corpus that must fail', () => {
     const body = Array.from({ length: Math.ceil((5 * 1024 * 1024) / paragraph.length) }, () => paragraph).join('\n\n');
     const dir = await mkdtemp(path.join(tmpdir(), 'warta-big-'));
     try {
-      await writeFile(path.join(dir, 'besar.md'), `---\ntitle: Artikel Lima MB\ndate: 2024-01-01\n---\n${body}\nAKHIR.\n`);
+      await writeFile(
+        path.join(dir, 'besar.md'),
+        `---\ntitle: Artikel Lima MB\ndate: 2024-01-01\n---\n${body}\nAKHIR.\n`,
+      );
       const folder = await readContentFolder(dir, options);
       expect(folder.problems).toEqual([]);
       expect(folder.articles[0]?.body.length).toBeGreaterThan(5 * 1024 * 1024);
@@ -127,11 +130,19 @@ describe('estimateNestingDepth', () => {
   });
 
   it('stops the 50,000-deep block quote and the 300-deep HTML before they reach the renderer', () => {
-    const quotes = readArticle('kutipan.md', `---\ntitle: K\ndate: 2024-01-01\n---\n${'>'.repeat(50_000)} x\n`, options);
+    const quotes = readArticle(
+      'kutipan.md',
+      `---\ntitle: K\ndate: 2024-01-01\n---\n${'>'.repeat(50_000)} x\n`,
+      options,
+    );
     expect(quotes.problems.map(formatProblem)).toEqual([
       `kutipan.md:5: body: nests block quotes, lists or HTML elements 50000 levels deep; at most ${MAX_NESTING} can be rendered`,
     ]);
-    const html = readArticle('html.md', `---\ntitle: H\ndate: 2024-01-01\n---\nIsi.\n\n${'<div>'.repeat(300)}\n`, options);
+    const html = readArticle(
+      'html.md',
+      `---\ntitle: H\ndate: 2024-01-01\n---\nIsi.\n\n${'<div>'.repeat(300)}\n`,
+      options,
+    );
     expect(html.problems.map((p) => [p.line, p.field])).toEqual([[7, 'body']]);
   });
 });
