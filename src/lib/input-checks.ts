@@ -35,6 +35,7 @@ export interface UnsafeCharacter {
 // C0 controls other than tab, line feed and carriage return are not allowed in XML 1.0, so one in
 // a title breaks every feed and sitemap that carries it; U+FFFE/U+FFFF are not characters at all,
 // and a lone surrogate (from a YAML escape like "\uD800") cannot be written as UTF-8.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/u;
 
 /** Finds the first character in `text` that no HTML page, feed or sitemap can carry. */

@@ -20,6 +20,7 @@ const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'po
 /** Whether an address would run script or carry a whole document (`javascript:`, `data:`, …). */
 export function isDangerousUrl(value: string): boolean {
   // Browsers drop ASCII whitespace and control characters anywhere in a scheme before reading it.
+  // eslint-disable-next-line no-control-regex -- control characters are what browsers drop here
   const squeezed = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
   return /^(javascript|vbscript|data|livescript):/.test(squeezed);
 }
@@ -63,7 +64,7 @@ export function findScriptRisks(html: string, options: SafetyOptions): string[] 
       if (!href.startsWith(assetPrefix)) risks.push(`stylesheet or preload from elsewhere: ${describe(element)}`);
     }
     if (tag === 'iframe') {
-      let host = '';
+      let host: string;
       try {
         const url = new URL(element.getAttribute('src') ?? '');
         host = url.protocol === 'https:' ? url.hostname : '';

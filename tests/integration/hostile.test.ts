@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getHeadersFile, getCspMetaContent } from '../../src/data/security';
@@ -117,7 +118,8 @@ describe('building the hostile archive', () => {
     // The archive's own feeds and those of its 14 published tags, in RSS and Atom.
     expect(feeds.length).toBe(2 * (1 + 14));
     for (const file of files.filter((name) => name.endsWith('.xml'))) {
-      expect(XMLValidator.validate(await readFile(path.join(build.outDir, file), 'utf8')), file).toBe(true);
+      const text = await readFile(path.join(build.outDir, file), 'utf8');
+      expect(() => SyntaxValidator.validate(text), file).not.toThrow();
     }
     const rss = xml.parse(await build.read('/rss.xml')) as { rss: { channel: { item: Record<string, string>[] } } };
     const atom = xml.parse(await build.read('/atom.xml')) as {

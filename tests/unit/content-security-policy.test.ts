@@ -56,8 +56,11 @@ describe('the _headers file', () => {
   });
 
   it('writes each rule as a path with its headers indented below, rules apart', () => {
-    expect(formatHeadersFile([{ path: '/*', headers: { A: '1' } }, { path: '/x/*', headers: { B: '2', C: '3' } }])).toBe(
-      '/*\n  A: 1\n\n/x/*\n  B: 2\n  C: 3\n',
-    );
+    expect(
+      formatHeadersFile([
+        { path: '/*', headers: { A: '1' } },
+        { path: '/x/*', headers: { B: '2', C: '3' } },
+      ]),
+    ).toBe('/*\n  A: 1\n\n/x/*\n  B: 2\n  C: 3\n');
   });
 });
