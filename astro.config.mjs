@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { buildFinish, buildStart } from './src/integrations/build-report.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { wartaSitemap } from './src/integrations/sitemap.ts';
 import { wartaPublishing } from './src/integrations/publishing.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
@@ -16,9 +17,19 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.WARTA_OUT_DIR ?? './dist',
   cacheDir: process.env.WARTA_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory' },
+  // Every script and stylesheet goes into a file of its own, never inline into the page: the
+  // Content-Security-Policy (src/data/security.ts) allows only files from the archive itself.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   // buildStart must stay first and buildFinish last: they frame every other integration's work.
-  integrations: [buildStart(), wartaSitemap(), wartaPublishing(), pagefindIntegration(), buildFinish()],
+  integrations: [
+    buildStart(),
+    wartaSitemap(),
+    wartaPublishing(),
+    securityHeaders(),
+    pagefindIntegration(),
+    buildFinish(),
+  ],
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions }),
     syntaxHighlight: false,

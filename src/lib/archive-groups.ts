@@ -3,8 +3,7 @@
  * zone (the same calendar their permalinks use), the neighbouring periods of each, and the
  * year-by-month overview drawn on `/archive/`.
  */
-import { TZDate } from '@date-fns/tz';
-import { getCalendarParts, type DatePrecision } from './dates';
+import { atWallClock, getCalendarParts, type DatePrecision } from './dates';
 import { paginate, type Page } from './pagination';
 
 /** The length of an archive period. */
@@ -74,10 +73,10 @@ export function groupByPeriod<T>(
     const yearPath = `/${year}/`;
     const monthPath = `${yearPath}${month}/`;
     const dayPath = `${monthPath}${day}/`;
-    add(years, yearPath, () => period('year', yearPath, new TZDate(y, 0, 1, timeZone), { year }), item);
-    add(months, monthPath, () => period('month', monthPath, new TZDate(y, m - 1, 1, timeZone), { year, month }), item);
+    add(years, yearPath, () => period('year', yearPath, atWallClock(timeZone, y, 0, 1), { year }), item);
+    add(months, monthPath, () => period('month', monthPath, atWallClock(timeZone, y, m - 1, 1), { year, month }), item);
     if (datePrecision !== 'month') {
-      add(days, dayPath, () => period('day', dayPath, new TZDate(y, m - 1, d, timeZone), { year, month, day }), item);
+      add(days, dayPath, () => period('day', dayPath, atWallClock(timeZone, y, m - 1, d), { year, month, day }), item);
     }
   }
 
@@ -90,8 +89,7 @@ function period<T>(
   start: Date,
   parts: { year: string; month?: string; day?: string },
 ): ArchivePeriod<T> {
-  // A plain Date, not the TZDate subclass: it goes into page props and must compare and print as one.
-  return { kind, ...parts, path, start: new Date(start.getTime()), items: [] };
+  return { kind, ...parts, path, start, items: [] };
 }
 
 function newestFirst<T>(map: Map<string, ArchivePeriod<T>>): ArchivePeriod<T>[] {

@@ -14,6 +14,7 @@ import {
 } from './article-schema';
 import { parseArticleDate, type DatePrecision } from './dates';
 import { parseFrontmatter } from './frontmatter';
+import { checkArticleInput } from './input-checks';
 import { buildPermalink } from './permalinks';
 import type { Problem } from './problems';
 import { slugFromFileName, slugify } from './slugs';
@@ -162,6 +163,7 @@ export function readArticle(file: string, source: string, options: ReadArticleOp
       severity: 'error',
     });
   }
+  problems.push(...checkArticleInput({ file, data, body, bodyLine, slug, at }));
   if (!result.success || problems.length > 0) return { problems };
 
   const frontmatter = result.data;

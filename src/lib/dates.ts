@@ -54,11 +54,37 @@ function checkCalendar(year: number, month: number, day?: number): string | unde
   return undefined;
 }
 
-function parseOffsetMinutes(offset: string): number {
+// UTC offsets in use run from -12:00 to +14:00; anything beyond is a typo, not a place.
+const MAX_EAST_MINUTES = 14 * 60;
+const MAX_WEST_MINUTES = 12 * 60;
+
+function parseOffsetMinutes(offset: string): number | undefined {
   if (offset.toUpperCase() === 'Z') return 0;
   const sign = offset.startsWith('-') ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+  const [hours, minutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4))];
+  const limit = sign < 0 ? MAX_WEST_MINUTES : MAX_EAST_MINUTES;
+  if (minutes > 59 || hours * 60 + minutes > limit) return undefined;
+  return sign * (hours * 60 + minutes);
+}
+
+// JavaScript reads years 0–99 in a date constructor as 1900–1999, so such a year is built 400
+// years later and moved back: 400 Gregorian years are exactly 146,097 days, so the calendar (and the
+// local mean time every zone used before 1900) is the same.
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
+
+/**
+ * The instant a wall-clock time (month `m` 0–11) is in `timeZone`, as a plain `Date`; unlike the
+ * `Date` and `TZDate` constructors it reads years below 100 as they are written (`0001` is year 1).
+ */
+export function atWallClock(timeZone: string, y: number, m: number, d: number, hh = 0, mm = 0, ss = 0, ms = 0): Date {
+  const shift = y >= 100 ? 0 : 400;
+  const zoned = new TZDate(y + shift, m, d, hh, mm, ss, ms, timeZone);
+  return new Date(zoned.getTime() - (shift === 0 ? 0 : FOUR_CENTURIES_MS));
+}
+
+function utcInstant(y: number, m: number, d: number, hh: number, mm: number, ss: number, ms: number): number {
+  return y >= 100 ? Date.UTC(y, m, d, hh, mm, ss, ms) : Date.UTC(y + 400, m, d, hh, mm, ss, ms) - FOUR_CENTURIES_MS;
 }
 
 /**
@@ -82,7 +108,7 @@ export function parseArticleDate(value: unknown, timeZone: string): ParseDateRes
     const [y, m] = [Number(month[1]), Number(month[2])];
     const problem = checkCalendar(y, m);
     if (problem) return { ok: false, reason: problem };
-    return { ok: true, value: { date: toPlainDate(new TZDate(y, m - 1, 1, timeZone)), precision: 'month' } };
+    return { ok: true, value: { date: atWallClock(timeZone, y, m - 1, 1), precision: 'month' } };
   }
 
   const day = DAY_RE.exec(text);
@@ -90,7 +116,7 @@ export function parseArticleDate(value: unknown, timeZone: string): ParseDateRes
     const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
     const problem = checkCalendar(y, m, d);
     if (problem) return { ok: false, reason: problem };
-    return { ok: true, value: { date: toPlainDate(new TZDate(y, m - 1, d, timeZone)), precision: 'day' } };
+    return { ok: true, value: { date: atWallClock(timeZone, y, m - 1, d), precision: 'day' } };
   }
 
   const instant = INSTANT_RE.exec(text);
@@ -108,18 +134,22 @@ export function parseArticleDate(value: unknown, timeZone: string): ParseDateRes
     if (problem) return { ok: false, reason: problem };
     if (hh > 23 || mm > 59 || ss > 59) return { ok: false, reason: `${text} is not a valid time of day` };
     const offset = instant[8];
-    const date =
-      offset === undefined
-        ? toPlainDate(new TZDate(y, m - 1, d, hh, mm, ss, ms, timeZone))
-        : new Date(Date.UTC(y, m - 1, d, hh, mm, ss, ms) - parseOffsetMinutes(offset) * 60_000);
+    if (offset === undefined) {
+      return { ok: true, value: { date: atWallClock(timeZone, y, m - 1, d, hh, mm, ss, ms), precision: 'instant' } };
+    }
+    const offsetMinutes = parseOffsetMinutes(offset);
+    if (offsetMinutes === undefined) {
+      return { ok: false, reason: `${offset} is not a UTC offset; offsets run from -12:00 to +14:00` };
+    }
+    const date = new Date(utcInstant(y, m - 1, d, hh, mm, ss, ms) - offsetMinutes * 60_000);
+    // The offset can carry an instant across a year boundary; permalinks have four-digit years.
+    if (date < atWallClock(timeZone, 1, 0, 1) || date >= atWallClock(timeZone, 10_000, 0, 1)) {
+      return { ok: false, reason: `${text} falls outside the years 0001 to 9999 in the site time zone` };
+    }
     return { ok: true, value: { date, precision: 'instant' } };
   }
 
   return { ok: false, reason: `"${text}" is not a date; ${EXPECTED_FORMATS}` };
-}
-
-function toPlainDate(date: Date): Date {
-  return new Date(date.getTime());
 }
 
 function describeType(value: unknown): string {

@@ -138,7 +138,16 @@ export function prepareFeedHtml(html: string, articleUrl: string): string {
   const tree = fromHtml(html, { fragment: true });
   rehypeAbsoluteUrls({ baseUrl: articleUrl })(tree);
   removeHeadingAnchors(tree);
-  return toHtml(tree);
+  return escapeCdataEnd(toHtml(tree));
+}
+
+/**
+ * Writes every `]]>` in HTML as `]]&gt;`, which reads the same: the Atom library wraps HTML in a
+ * CDATA section and splits only the first `]]>` it contains, so a second one (an article quoting
+ * XML) would end the section early and break the whole feed.
+ */
+export function escapeCdataEnd(html: string): string {
+  return html.replaceAll(']]>', ']]&gt;');
 }
 
 /** The newest change among the entries, or `fallback` when there are none. */
@@ -207,7 +216,7 @@ export function renderRssFeed(feed: FeedDocument): Promise<string> {
 
 // Atom's text constructs here are typed "html", so plain text must be escaped to read as itself.
 function plainToHtml(text: string): string {
-  return toHtml({ type: 'text', value: text });
+  return escapeCdataEnd(toHtml({ type: 'text', value: text }));
 }
 
 /** Renders a feed as Atom 1.0, with `published` and `updated` on every entry. */

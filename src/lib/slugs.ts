@@ -34,7 +34,9 @@ export function slugify(text: string): string {
     // Emoji pass through whole; everything else is folded to ASCII where it can be.
     const piece = isEmoji(segment)
       ? segment
-      : Array.from(segment.normalize('NFKC'), foldCharacter).join('').normalize('NFC').toLowerCase();
+      : // Lower-case before folding as well as after: some capitals fold to nothing ASCII while their
+        // small letter does (Georgian Mtavruli "Ა" → "ა" → "a"), and a slug must slugify to itself.
+        Array.from(segment.normalize('NFKC').toLowerCase(), foldCharacter).join('').normalize('NFC').toLowerCase();
     if (KEEP_RE.test(piece)) {
       for (const { segment: sub } of graphemes.segment(piece)) {
         if (KEEP_RE.test(sub)) current += sub;

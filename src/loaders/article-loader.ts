@@ -10,8 +10,9 @@ import { toArticleData, type ReadArticleOptions } from '../lib/article-file';
 import { mapArticleFileLinks } from '../lib/article-links';
 import { articleDataSchema } from '../lib/article-schema';
 import { labelFromCwd, readContentFolder } from '../lib/content-folder';
+import { renderFailureProblem } from '../lib/input-checks';
 import { withBase } from '../lib/permalinks';
-import { ContentError } from '../lib/problems';
+import { ContentError, type Problem } from '../lib/problems';
 
 /** Options for {@link articleLoader}. */
 export interface ArticleLoaderOptions extends ReadArticleOptions {
@@ -32,12 +33,14 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
     schema: articleDataSchema,
     async load({ store, renderMarkdown, generateDigest, logger, watcher, config }) {
       const root = fileURLToPath(config.root);
+      const label = labelFromCwd(directory);
       const sync = async (): Promise<void> => {
-        const folder = await readContentFolder(directory, { ...readOptions, label: labelFromCwd(directory) });
+        const folder = await readContentFolder(directory, { ...readOptions, label });
         if (folder.problems.some((problem) => problem.severity === 'error')) {
           throw new ContentError(folder.problems);
         }
         const seen = new Set<string>();
+        const failures: Problem[] = [];
         let rendered = 0;
         const addresses = new Map(folder.articles.map((a) => [a.file, withBase(config.base, a.permalink)]));
         for (const article of folder.articles) {
@@ -52,9 +55,16 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           if (store.get(article.id)?.digest === digest) continue;
           // A tiny frontmatter hands the language and link map to plugins and keeps a body that
           // opens with a thematic break from being read as frontmatter.
-          const html = await renderMarkdown(`---\nlang: ${data.lang}\n${links}---\n${article.body}`, {
-            fileURL: pathToFileURL(path.join(directory, article.file)),
-          });
+          let html: Awaited<ReturnType<typeof renderMarkdown>>;
+          try {
+            html = await renderMarkdown(`---\nlang: ${data.lang}\n${links}---\n${article.body}`, {
+              fileURL: pathToFileURL(path.join(directory, article.file)),
+            });
+          } catch (error) {
+            // Every article is still tried, so one build names every body that cannot be rendered.
+            failures.push(renderFailureProblem(label(article.file), error));
+            continue;
+          }
           store.set({
             id: article.id,
             data,
@@ -64,6 +74,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           });
           rendered += 1;
         }
+        if (failures.length > 0) throw new ContentError(failures);
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
         logger.info(
           `${folder.articles.length} articles read, ${rendered} rendered, ${folder.articles.length - rendered} unchanged`,

@@ -7,7 +7,13 @@ export interface RehypeEmbedsOptions {
   hosts?: readonly string[];
 }
 
-const DEFAULT_HOSTS = ['www.youtube-nocookie.com', 'www.youtube.com', 'player.vimeo.com', 'www.openstreetmap.org'];
+/** The hosts whose players articles may embed by default; the Content-Security-Policy allows the same. */
+export const EMBED_HOSTS: readonly string[] = [
+  'www.youtube-nocookie.com',
+  'www.youtube.com',
+  'player.vimeo.com',
+  'www.openstreetmap.org',
+];
 
 function allowedSource(src: unknown, hosts: readonly string[]): boolean {
   if (typeof src !== 'string') return false;
@@ -24,7 +30,7 @@ function allowedSource(src: unknown, hosts: readonly string[]): boolean {
  * lazy, sandboxed and titled; every other iframe is removed.
  */
 export function rehypeEmbeds(options: RehypeEmbedsOptions = {}) {
-  const hosts = options.hosts ?? DEFAULT_HOSTS;
+  const hosts = options.hosts ?? EMBED_HOSTS;
   return (tree: Root): void => {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'iframe') return;

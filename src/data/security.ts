@@ -1,0 +1,40 @@
+/**
+ * The archive's security policy as pages and the build use it: the Content-Security-Policy for the
+ * `<meta>` tag of every page and the `_headers` file written next to the pages. A feature that needs
+ * more (an inline script's hash, another embed host) extends the policy here, once, and both
+ * deliveries follow.
+ */
+import {
+  createContentSecurityPolicy,
+  formatHeadersFile,
+  serializePolicy,
+  type ContentSecurityPolicy,
+} from '../lib/content-security-policy';
+import { withBase } from '../lib/permalinks';
+import { EMBED_HOSTS } from '../markdown/rehype-embeds';
+import { siteConfig } from '../site.config';
+
+/** The policy every page of the archive is served with. */
+export const contentSecurityPolicy: ContentSecurityPolicy = createContentSecurityPolicy({ frameHosts: EMBED_HOSTS });
+
+/** The policy as the content of the `<meta http-equiv="Content-Security-Policy">` tag. */
+export function getCspMetaContent(): string {
+  return serializePolicy(contentSecurityPolicy, 'meta');
+}
+
+/**
+ * The `_headers` file for hosts that read one: the policy as a real header (which can also forbid
+ * framing), and `nosniff` so no file is ever run as a type it was not served as.
+ */
+export function getHeadersFile(base: string = siteConfig.base): string {
+  return formatHeadersFile([
+    {
+      path: withBase(base, '/*'),
+      headers: {
+        'Content-Security-Policy': serializePolicy(contentSecurityPolicy, 'header'),
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'strict-origin-when-cross-origin',
+      },
+    },
+  ]);
+}
