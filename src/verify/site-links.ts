@@ -1,0 +1,141 @@
+/**
+ * The link check of a built archive, run before a deploy: linkinator serves the output folder on a
+ * local port, under the base path the archive was built for, reads every page and stylesheet, and
+ * requests every address they name (`href`, `src`, `srcset`, CSS `url()`, preview tags, JSON-LD),
+ * `#fragment`s included. Nothing leaves the machine: addresses on other hosts are skipped, and full
+ * addresses on the archive's own host are checked against the local copy.
+ */
+import { mkdir, mkdtemp, rm, symlink, unlink } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
+import { glob } from 'tinyglobby';
+
+/** An address on a built page or stylesheet that leads nowhere. */
+export interface BrokenLink {
+  /** Site path of the page or stylesheet the address is on (`/arsip/2022/09/index.html`). */
+  page: string;
+  /** The address, as a site path when it is the archive's own (`/arsip/2022/10/#top`). */
+  url: string;
+  /** Why it is broken: the HTTP status, a missing fragment, a redirect. */
+  reason: string;
+}
+
+/** Options for {@link checkSiteLinks}. */
+export interface SiteLinkOptions {
+  /** Sub-path the archive was built for (`/arsip/`); addresses outside it are broken. Defaults to `/`. */
+  base?: string;
+  /** Origin the archive was built for; full addresses on it (canonical, previews) are checked too. */
+  siteUrl?: string;
+}
+
+/** What a link check found. */
+export interface SiteLinkReport {
+  /** Pages and stylesheets read. */
+  files: number;
+  /** Distinct addresses requested on the local copy. */
+  checked: number;
+  /** Every broken address, sorted by page, then address. */
+  broken: BrokenLink[];
+}
+
+// Characters that the glob library inside linkinator would read as patterns in a file name.
+const GLOB_SPECIAL = /[*?[\]{}()!+@\\]/g;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function describeFailure(link: LinkResult): string {
+  const details = (link.failureDetails ?? []).map((detail) =>
+    detail instanceof Error ? detail.message : typeof detail === 'object' && detail && 'status' in detail ? `HTTP ${String(detail.status)}` : String(detail),
+  );
+  const fragment = details.find((detail) => detail.startsWith('Fragment identifier'));
+  if (fragment) return fragment;
+  if (link.status === 404) return 'not in the built archive (404)';
+  if (link.status !== undefined && link.status >= 300 && link.status < 400) {
+    return `redirects (HTTP ${link.status}): link to the final address, with its trailing slash`;
+  }
+  return details[0] ?? `HTTP ${String(link.status ?? 'error')}`;
+}
+
+/**
+ * Checks every internal address on every page and stylesheet of the archive built into `outDir`;
+ * an empty `broken` list means a reader following any link finds what it points to.
+ */
+export async function checkSiteLinks(outDir: string, options: SiteLinkOptions = {}): Promise<SiteLinkReport> {
+  const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const files = (await glob(['**/*.html', '**/*.css'], { cwd: path.resolve(outDir) })).sort();
+  if (files.length === 0) throw new Error(`no pages to check in ${outDir}`);
+
+  // The output folder is served at the base path, as the host will serve it, so an address that
+  // leaves the sub-path finds nothing, exactly as it would after the deploy.
+  let serverRoot = path.resolve(outDir);
+  let mount: { root: string; link?: string } | undefined;
+  try {
+    if (base !== '/') {
+      mount = { root: await mkdtemp(path.join(tmpdir(), 'warta-links-')) };
+      const link = path.join(mount.root, ...base.split('/').filter(Boolean));
+      await mkdir(path.dirname(link), { recursive: true });
+      await symlink(serverRoot, link, 'junction');
+      mount.link = link;
+      serverRoot = mount.root;
+    }
+
+    const port = await freePort();
+    const local = `http://localhost:${port}/`;
+    const prefix = base.slice(1);
+    const checker = new LinkChecker();
+    const result = await checker.check({
+      path: files.map((file) => `${prefix}${file}`.replace(GLOB_SPECIAL, '\\$&')),
+      serverRoot,
+      port,
+      // Every page and stylesheet is an entry point already; following links again would read each
+      // page twice, under `/x/` and `/x/index.html`.
+      recurse: false,
+      checkCss: true,
+      checkFragments: true,
+      // Hosts redirect `/2022` to `/2022/` differently (or not at all); links must not rely on it.
+      redirects: 'error',
+      concurrency: 32,
+      timeout: 30_000,
+      ...(options.siteUrl
+        ? {
+            urlRewriteExpressions: [
+              { pattern: new RegExp(`^${escapeRegExp(new URL(options.siteUrl).origin)}/`), replacement: local },
+            ],
+          }
+        : {}),
+      linksToSkip: (link) => Promise.resolve(!link.startsWith(local)),
+    });
+
+    const toSitePath = (url: string) => (/^[a-z][a-z\d+.-]*:/i.test(url) ? url : `/${url}`);
+    const broken = result.links
+      .filter((link) => link.state === LinkState.BROKEN)
+      .map((link) => ({
+        // A missing fragment on the same page is reported without a parent: the page is the link's own.
+        page: toSitePath(link.parent ?? link.url.replace(/#.*$/, '')),
+        url: toSitePath(link.url),
+        reason: describeFailure(link),
+      }))
+      .sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    const checked = result.links.filter((link) => link.state !== LinkState.SKIPPED).length;
+    return { files: files.length, checked, broken };
+  } finally {
+    // The link first, on its own: removing the folder must never reach through it into the archive.
+    if (mount?.link) await unlink(mount.link);
+    if (mount) await rm(mount.root, { recursive: true, force: true });
+  }
+}
