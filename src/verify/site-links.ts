@@ -14,7 +14,7 @@ import { glob } from 'tinyglobby';
 
 /** An address on a built page or stylesheet that leads nowhere. */
 export interface BrokenLink {
-  /** Site path of the page or stylesheet the address is on (`/arsip/2022/09/index.html`). */
+  /** Site path of the page or stylesheet the address is on (`/arsip/2022/09/`, `/_astro/site.css`). */
   page: string;
   /** The address, as a site path when it is the archive's own (`/arsip/2022/10/#top`). */
   url: string;
@@ -121,12 +121,20 @@ export async function checkSiteLinks(outDir: string, options: SiteLinkOptions = 
       linksToSkip: (link) => Promise.resolve(!link.startsWith(local)),
     });
 
-    const toSitePath = (url: string) => (/^[a-z][a-z\d+.-]*:/i.test(url) ? url : `/${url}`);
+    // Addresses read as written (`/tags/東京/`), not %-escaped as linkinator requested them.
+    const toSitePath = (url: string) => {
+      const full = /^[a-z][a-z\d+.-]*:/i.test(url) ? url : `/${url}`;
+      try {
+        return decodeURI(full);
+      } catch {
+        return full;
+      }
+    };
     const broken = result.links
       .filter((link) => link.state === LinkState.BROKEN)
       .map((link) => ({
         // A missing fragment on the same page is reported without a parent: the page is the link's own.
-        page: toSitePath(link.parent ?? link.url.replace(/#.*$/, '')),
+        page: toSitePath(link.parent ?? link.url.replace(/#.*$/, '')).replace(/(^|\/)index\.html$/, '$1'),
         url: toSitePath(link.url),
         reason: describeFailure(link),
       }))
