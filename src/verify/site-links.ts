@@ -132,12 +132,13 @@ export async function checkSiteLinks(outDir: string, options: SiteLinkOptions = 
     };
     const broken = result.links
       .filter((link) => link.state === LinkState.BROKEN)
-      .map((link) => ({
-        // A missing fragment on the same page is reported without a parent: the page is the link's own.
-        page: toSitePath(link.parent ?? link.url.replace(/#.*$/, '')).replace(/(^|\/)index\.html$/, '$1'),
-        url: toSitePath(link.url),
-        reason: describeFailure(link),
-      }))
+      .map((link) => {
+        // A missing fragment on the same page comes without a parent: the page is the link's own,
+        // read as an entry point under its file name.
+        const page = toSitePath(link.parent ?? link.url.replace(/#.*$/, '')).replace(/(^|\/)index\.html$/, '$1');
+        const url = toSitePath(link.parent ? link.url : link.url.replace(/(^|\/)index\.html(?=#|$)/, '$1'));
+        return { page, url, reason: describeFailure(link) };
+      })
       .sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const checked = result.links.filter((link) => link.state !== LinkState.SKIPPED).length;
     return { files: files.length, checked, broken };
