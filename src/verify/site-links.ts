@@ -49,7 +49,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -60,7 +62,11 @@ function escapeRegExp(text: string): string {
 
 function describeFailure(link: LinkResult): string {
   const details = (link.failureDetails ?? []).map((detail) =>
-    detail instanceof Error ? detail.message : typeof detail === 'object' && detail && 'status' in detail ? `HTTP ${String(detail.status)}` : String(detail),
+    detail instanceof Error
+      ? detail.message
+      : typeof detail === 'object' && detail && 'status' in detail
+        ? `HTTP ${String(detail.status)}`
+        : String(detail),
   );
   const fragment = details.find((detail) => detail.startsWith('Fragment identifier'));
   if (fragment) return fragment;

@@ -9,9 +9,6 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildArchive, fixturesDir, listFiles, openArchive, type BuildResult } from '../helpers/build';
-import { BASIC_ENV } from './global-setup';
-
-const basic = path.join(fixturesDir, 'basic', 'content');
 
 describe('building the fixture archive', () => {
   const build = openArchive(inject('basicOutDir'));
@@ -101,24 +98,6 @@ describe('building the fixture archive', () => {
     expect(titles(second)).toEqual(['Sanctions Bite', 'Korea Utara Jual Peluru ke Rusia']);
     expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
     await expect(stat(path.join(build.outDir, 'page/1'))).rejects.toThrow();
-  });
-
-  it('writes the same files whatever the machine time zone', async () => {
-    const other = await buildArchive(basic, { ...BASIC_ENV, TZ: 'America/Los_Angeles' });
-    try {
-      expect(other.exitCode).toBe(0);
-      const files = await listFiles(build.outDir);
-      expect(await listFiles(other.outDir)).toEqual(files);
-      for (const file of files) {
-        const [a, b] = await Promise.all([
-          readFile(path.join(build.outDir, file)),
-          readFile(path.join(other.outDir, file)),
-        ]);
-        expect(a.equals(b), `${file} differs between TZ=UTC and TZ=America/Los_Angeles`).toBe(true);
-      }
-    } finally {
-      await other.cleanup();
-    }
   });
 });
 
