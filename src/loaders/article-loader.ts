@@ -9,7 +9,7 @@ import type { Loader } from 'astro/loaders';
 import { toArticleData, type ReadArticleOptions } from '../lib/article-file';
 import { articleDataSchema } from '../lib/article-schema';
 import { labelFromCwd, readContentFolder } from '../lib/content-folder';
-import { ContentError } from '../lib/problems';
+import { ContentError, formatProblem, sortProblems } from '../lib/problems';
 
 /** Options for {@link articleLoader}. */
 export interface ArticleLoaderOptions extends ReadArticleOptions {
@@ -35,6 +35,8 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         if (folder.problems.some((problem) => problem.severity === 'error')) {
           throw new ContentError(folder.problems);
         }
+        // Warnings do not stop the build, but editors see them, and so does the build report.
+        for (const problem of sortProblems(folder.problems)) logger.warn(formatProblem(problem));
         const seen = new Set<string>();
         let rendered = 0;
         for (const article of folder.articles) {

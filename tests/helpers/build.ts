@@ -90,17 +90,24 @@ export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return nested.flat().sort();
 }
 
-/** Builds the archive of `contentDir` with extra environment variables. */
-export async function buildArchive(contentDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+/** Builds the archive of `contentDir` with extra environment variables and `astro build` arguments. */
+export async function buildArchive(
+  contentDir: string,
+  env: NodeJS.ProcessEnv = {},
+  args: readonly string[] = [],
+): Promise<BuildResult> {
   const work = await mkdtemp(path.join(tmpdir(), 'warta-build-'));
   const outDir = path.join(work, 'dist');
   const cacheDir = env['WARTA_CACHE_DIR'] ?? path.join(work, 'cache');
-  const { exitCode, output } = await run([path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    WARTA_CONTENT_DIR: contentDir,
-    WARTA_OUT_DIR: outDir,
-    ...env,
-    WARTA_CACHE_DIR: cacheDir,
-  });
+  const { exitCode, output } = await run(
+    [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', ...args],
+    {
+      WARTA_CONTENT_DIR: contentDir,
+      WARTA_OUT_DIR: outDir,
+      ...env,
+      WARTA_CACHE_DIR: cacheDir,
+    },
+  );
   return {
     exitCode,
     output,
