@@ -25,9 +25,9 @@ async function pageTypes(outDir: string): Promise<Set<string>> {
 describe('the sample archive, built for the root', () => {
   const outDir = inject('sampleOutDir');
 
-  it('has every page type a reader can reach', async () => {
-    expect([...(await pageTypes(outDir))].sort()).toEqual(
-      ['archive', 'article', 'author', 'day', 'home', 'month', 'other', 'tag', 'year'].sort(),
+  it('has every page type a reader can reach, so the checks below cover each of them', async () => {
+    expect([...(await pageTypes(outDir))]).toEqual(
+      expect.arrayContaining(['archive', 'article', 'author', 'day', 'home', 'month', 'other', 'tag', 'year']),
     );
   });
 
