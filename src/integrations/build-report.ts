@@ -81,9 +81,11 @@ export function recordingWarnings(
 function removeStaleStaging(finalDir: string): void {
   const parent = path.dirname(finalDir);
   if (!existsSync(parent)) return;
-  const prefix = `${path.basename(finalDir)}.building-`;
+  // A build killed mid-way leaves its staging folder, or the previous archive it was removing.
+  const prefixes = [`${path.basename(finalDir)}.building-`, `${path.basename(finalDir)}.old-`];
   for (const name of readdirSync(parent)) {
-    if (name.startsWith(prefix)) rmSync(path.join(parent, name), { recursive: true, force: true });
+    if (prefixes.some((prefix) => name.startsWith(prefix)))
+      rmSync(path.join(parent, name), { recursive: true, force: true });
   }
 }
 
