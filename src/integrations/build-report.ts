@@ -24,6 +24,7 @@ const FINISH_NAME = 'warta:build-finish';
  */
 export const OUTPUT_PHASE_NAMES: Readonly<Record<string, string>> = {
   '@astrojs/sitemap': 'sitemaps',
+  'warta-publishing': 'redirects',
   'warta:pagefind': 'search index',
 };
 
