@@ -20,7 +20,7 @@ export interface ArticleLoaderOptions extends ReadArticleOptions {
 }
 
 // Bump when the Markdown pipeline changes output, so cached renders are redone.
-const PIPELINE_VERSION = '1';
+const PIPELINE_VERSION = '3';
 
 /** Creates the loader of the `articles` collection. */
 export function articleLoader(options: ArticleLoaderOptions): Loader {
