@@ -77,6 +77,44 @@ function describeFailure(link: LinkResult): string {
   return details[0] ?? `HTTP ${String(link.status ?? 'error')}`;
 }
 
+const ENTRY_BATCH = 100;
+
+// Checks the links of some pages and stylesheets, on a local server of its own.
+async function checkBatch(
+  files: readonly string[],
+  serverRoot: string,
+  base: string,
+  siteUrl: string | undefined,
+): Promise<LinkResult[]> {
+  const port = await freePort();
+  const local = `http://localhost:${port}/`;
+  const prefix = base.slice(1);
+  const result = await new LinkChecker().check({
+    path: files.map((file) => `${prefix}${file}`.replace(GLOB_SPECIAL, '\\$&')),
+    serverRoot,
+    port,
+    // Every page and stylesheet is an entry point already; following links again would read each
+    // page twice, under `/x/` and `/x/index.html`.
+    recurse: false,
+    checkCss: true,
+    checkFragments: true,
+    // Hosts redirect `/2022` to `/2022/` differently (or not at all); links must not rely on it.
+    redirects: 'error',
+    concurrency: 32,
+    timeout: 30_000,
+    ...(siteUrl
+      ? {
+          urlRewriteExpressions: [
+            { pattern: new RegExp(`^${escapeRegExp(new URL(siteUrl).origin)}/`), replacement: local },
+          ],
+        }
+      : {}),
+    linksToSkip: (link) => Promise.resolve(!link.startsWith(local)),
+  });
+  // linkinator reports addresses relative to the server, so those of different batches compare alike.
+  return result.links;
+}
+
 /**
  * Checks every internal address on every page and stylesheet of the archive built into `outDir`;
  * an empty `broken` list means a reader following any link finds what it points to.
@@ -100,32 +138,12 @@ export async function checkSiteLinks(outDir: string, options: SiteLinkOptions = 
       serverRoot = mount.root;
     }
 
-    const port = await freePort();
-    const local = `http://localhost:${port}/`;
-    const prefix = base.slice(1);
-    const checker = new LinkChecker();
-    const result = await checker.check({
-      path: files.map((file) => `${prefix}${file}`.replace(GLOB_SPECIAL, '\\$&')),
-      serverRoot,
-      port,
-      // Every page and stylesheet is an entry point already; following links again would read each
-      // page twice, under `/x/` and `/x/index.html`.
-      recurse: false,
-      checkCss: true,
-      checkFragments: true,
-      // Hosts redirect `/2022` to `/2022/` differently (or not at all); links must not rely on it.
-      redirects: 'error',
-      concurrency: 32,
-      timeout: 30_000,
-      ...(options.siteUrl
-        ? {
-            urlRewriteExpressions: [
-              { pattern: new RegExp(`^${escapeRegExp(new URL(options.siteUrl).origin)}/`), replacement: local },
-            ],
-          }
-        : {}),
-      linksToSkip: (link) => Promise.resolve(!link.startsWith(local)),
-    });
+    // linkinator requests all of its entry points at once, which a large archive turns into
+    // thousands of simultaneous connections the local server resets; batches keep it at a hundred.
+    const links: LinkResult[] = [];
+    for (let start = 0; start < files.length; start += ENTRY_BATCH) {
+      links.push(...(await checkBatch(files.slice(start, start + ENTRY_BATCH), serverRoot, base, options.siteUrl)));
+    }
 
     // Addresses read as written (`/tags/東京/`), not %-escaped as linkinator requested them.
     const toSitePath = (url: string) => {
@@ -136,7 +154,7 @@ export async function checkSiteLinks(outDir: string, options: SiteLinkOptions = 
         return full;
       }
     };
-    const broken = result.links
+    const broken = links
       .filter((link) => link.state === LinkState.BROKEN)
       .map((link) => {
         // A missing fragment on the same page comes without a parent: the page is the link's own,
@@ -146,7 +164,7 @@ export async function checkSiteLinks(outDir: string, options: SiteLinkOptions = 
         return { page, url, reason: describeFailure(link) };
       })
       .sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    const checked = result.links.filter((link) => link.state !== LinkState.SKIPPED).length;
+    const checked = new Set(links.filter((link) => link.state !== LinkState.SKIPPED).map((link) => link.url)).size;
     return { files: files.length, checked, broken };
   } finally {
     // The link first, on its own: removing the folder must never reach through it into the archive.

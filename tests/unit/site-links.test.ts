@@ -85,6 +85,20 @@ describe('checkSiteLinks', () => {
     expect(broken.map((link) => link.url)).not.toContain('/2022/09/06/hilang/');
   });
 
+  it('checks every page of an archive too large to request all at once', async () => {
+    // Each of 250 pages (three batches) links to the next; the last links one page past the end.
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 250; n += 1) files[`page/${n}/index.html`] = page('', `<a href="/page/${n + 1}/">next</a>`);
+    const large = await writeSite(files);
+    try {
+      const report = await checkSiteLinks(large);
+      expect(report.files).toBe(250);
+      expect(report.broken.map(({ page: on, url }) => [on, url])).toEqual([['/page/250/', '/page/251/']]);
+    } finally {
+      await rm(large, { recursive: true, force: true });
+    }
+  });
+
   it('serves the archive under its base path, so links that leave it are broken', async () => {
     const report = await checkSiteLinks(sub, { base: '/arsip/', siteUrl: 'https://example.org' });
     expect(report.broken.map(({ page: on, url }) => [on, url])).toEqual([['/arsip/', '/tags/東京/']]);
