@@ -1,5 +1,5 @@
 /**
- * `npm run verify [-- --json] [--dir <folder>] [--skip-html]`: checks a built archive before it is
+ * `npm run verify [-- --json] [--dir <folder>] [--html-per-type N] [--skip-html]`: checks a built archive before it is
  * deployed: every internal link, asset and `#fragment` resolves, and every page is valid HTML.
  */
 import { existsSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { siteConfig } from '../site.config';
 import { validateSiteHtml, type SiteHtmlReport } from '../verify/site-html';
 import { checkSiteLinks } from '../verify/site-links';
 
-const HELP = `Usage: npm run verify [-- --json] [--dir <folder>] [--skip-html]
+const HELP = `Usage: npm run verify [-- --json] [--dir <folder>] [--html-per-type N] [--skip-html]
 
 Checks the archive that \`npm run build\` wrote (dist/, or WARTA_OUT_DIR, or --dir) before it is
 deployed: serves it on a local port under its base path (WARTA_BASE) and requests every internal
@@ -18,10 +18,12 @@ Exits 1 when any link is broken or any page is invalid, 0 otherwise. Nothing is 
 hosts.
 
 Options:
-  --json        print a machine-readable report instead of text
-  --dir <path>  check this folder instead of the configured output folder
-  --skip-html   check links only
-  -h, --help    show this help`;
+  --json              print a machine-readable report instead of text
+  --dir <path>        check this folder instead of the configured output folder
+  --html-per-type N   validate at most N pages of each type (article, tag, day, …), spread
+                      over the archive, instead of every page: for large archives
+  --skip-html         check links only
+  -h, --help          show this help`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -29,6 +31,7 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false },
       dir: { type: 'string' },
       'skip-html': { type: 'boolean', default: false },
+      'html-per-type': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -37,6 +40,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const outDir = path.resolve(values.dir ?? process.env['WARTA_OUT_DIR'] ?? 'dist');
+  const perType = values['html-per-type'] === undefined ? undefined : Number(values['html-per-type']);
+  if (perType !== undefined && (!Number.isInteger(perType) || perType < 1)) {
+    throw new Error(`--html-per-type must be a positive whole number, got "${values['html-per-type']}"`);
+  }
   if (!existsSync(outDir)) throw new Error(`no built archive at ${outDir}; run \`npm run build\` first`);
 
   const started = performance.now();
@@ -44,7 +51,7 @@ async function main(): Promise<number> {
   const linkSeconds = (performance.now() - started) / 1000;
   const html: SiteHtmlReport | undefined = values['skip-html']
     ? undefined
-    : await validateSiteHtml(outDir, { base: siteConfig.base });
+    : await validateSiteHtml(outDir, { base: siteConfig.base, ...(perType === undefined ? {} : { perType }) });
   const htmlSeconds = (performance.now() - started) / 1000 - linkSeconds;
   const failed = links.broken.length > 0 || (html?.problems.length ?? 0) > 0;
 

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { glob } from 'tinyglobby';
+import { classifyPage } from '../lib/build-report';
 
 /**
  * The rules every built page is held to: html-validate's recommended set (the HTML standard, ARIA
@@ -48,6 +49,8 @@ export interface SiteHtmlOptions {
   base?: string;
   /** Pages to validate, relative to the output folder; defaults to every `.html` file. */
   pages?: readonly string[];
+  /** Validate at most this many pages of each type (article, tag, day, …); defaults to all. */
+  perType?: number;
 }
 
 /** What an HTML check found. */
@@ -58,10 +61,33 @@ export interface SiteHtmlReport {
   problems: HtmlProblem[];
 }
 
+/**
+ * Picks at most `perType` of the pages of each type, spread evenly over them in name order (the
+ * first and the last included), so a sample of a large archive still reaches every kind of page
+ * and every period.
+ */
+export function samplePagesByType(pages: readonly string[], perType: number): string[] {
+  const byType = new Map<string, string[]>();
+  for (const page of [...pages].sort()) {
+    const type = classifyPage(`/${page.replace(/(^|\/)index\.html$/, '$1')}`);
+    const group = byType.get(type) ?? [];
+    group.push(page);
+    byType.set(type, group);
+  }
+  const picked: string[] = [];
+  for (const group of byType.values()) {
+    if (group.length <= perType) picked.push(...group);
+    else if (perType === 1) picked.push(group[0]!);
+    else for (let i = 0; i < perType; i += 1) picked.push(group[Math.round((i * (group.length - 1)) / (perType - 1))]!);
+  }
+  return picked.sort();
+}
+
 /** Validates the pages of the archive built into `outDir`; an empty `problems` list means all are valid. */
 export async function validateSiteHtml(outDir: string, options: SiteHtmlOptions = {}): Promise<SiteHtmlReport> {
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const pages = options.pages ?? (await glob('**/*.html', { cwd: path.resolve(outDir) })).sort();
+  const all = options.pages ?? (await glob('**/*.html', { cwd: path.resolve(outDir) })).sort();
+  const pages = options.perType === undefined ? all : samplePagesByType(all, options.perType);
   // A static loader: the rules above apply wherever the output folder is, with no config file lookup.
   const validator = new HtmlValidate(new StaticConfigLoader(htmlRules));
   const problems: HtmlProblem[] = [];

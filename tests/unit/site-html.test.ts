@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateSiteHtml } from '../../src/verify/site-html';
+import { samplePagesByType, validateSiteHtml } from '../../src/verify/site-html';
 
 const page = (head: string, body: string) =>
   `<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"><title>Warta</title>${head}</head>` +
@@ -50,5 +50,37 @@ describe('validateSiteHtml', () => {
     const duplicate = problems.find((problem) => problem.rule === 'no-dup-id')!;
     expect(duplicate).toMatchObject({ line: 2, message: expect.stringContaining('"x"') });
     expect(duplicate.column).toBeGreaterThan(1);
+  });
+});
+
+describe('samplePagesByType', () => {
+  const pages = [
+    'index.html',
+    'page/2/index.html',
+    ...Array.from({ length: 9 }, (_, i) => `2022/09/0${i + 1}/berita-${i + 1}/index.html`),
+    'tags/rusia/index.html',
+    '404.html',
+  ];
+
+  it('keeps every type, with the first and last page of each and the rest spread between', () => {
+    expect(samplePagesByType(pages, 3)).toEqual([
+      '2022/09/01/berita-1/index.html',
+      '2022/09/05/berita-5/index.html',
+      '2022/09/09/berita-9/index.html',
+      '404.html',
+      'index.html',
+      'page/2/index.html',
+      'tags/rusia/index.html',
+    ]);
+  });
+
+  it('takes the first page of each type when one is enough, and all pages when there are few', () => {
+    expect(samplePagesByType(pages, 1)).toEqual([
+      '2022/09/01/berita-1/index.html',
+      '404.html',
+      'index.html',
+      'tags/rusia/index.html',
+    ]);
+    expect(samplePagesByType(pages, 20)).toEqual([...pages].sort());
   });
 });
