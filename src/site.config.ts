@@ -51,6 +51,13 @@ export interface SiteImage {
   alt: string;
 }
 
+// CI systems pass a variable that is set but empty (an optional output, an unset secret) as "":
+// that means "not set", not "the empty address".
+function readSetting(name: string): string | undefined {
+  const value = process.env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
 function normalizeBase(base: string): string {
   const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
   return trimmed === '' ? '/' : `/${trimmed}/`;
@@ -85,10 +92,10 @@ function readSitemapPartSize(raw: string | undefined): number {
 export const siteConfig: SiteConfig = {
   title: 'Warta',
   description: 'Arsip berita: laporan yang tersusun menurut tanggal, topik dan penulis.',
-  url: process.env['WARTA_SITE_URL'] ?? 'https://warta.example.org',
-  base: normalizeBase(process.env['WARTA_BASE'] ?? '/'),
+  url: readSetting('WARTA_SITE_URL') ?? 'https://warta.example.org',
+  base: normalizeBase(readSetting('WARTA_BASE') ?? '/'),
   defaultLang: 'id',
-  timeZone: process.env['WARTA_TIME_ZONE'] ?? 'Asia/Jakarta',
+  timeZone: readSetting('WARTA_TIME_ZONE') ?? 'Asia/Jakarta',
   pageSize: readPageSize(process.env['WARTA_PAGE_SIZE']),
   feedContent: readFeedContent(process.env['WARTA_FEED_CONTENT']),
   sitemapPartSize: readSitemapPartSize(process.env['WARTA_SITEMAP_PART_SIZE']),

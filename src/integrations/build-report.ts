@@ -1,65 +1,112 @@
 /**
  * Two integrations that frame the build. `buildStart` goes first in the list: it times the phases
- * and redirects the output into a temporary folder next to `dist/`. `buildFinish` goes last: once
- * every other integration (search index, redirects) has written its files, it swaps the finished
- * folder into place and prints the build report (`npm run build -- --json` prints it as a JSON
- * line among Astro's own; `WARTA_BUILD_REPORT=<file>` also writes it to a file).
- * A build that fails never reaches the swap, so the previous `dist/` stays whole.
+ * (each other integration's output step on its own, the search index among them), collects every
+ * warning logged during the build, and redirects the output into a temporary folder next to
+ * `dist/`. `buildFinish` goes last: once every other integration (search index, redirects) has
+ * written its files, it swaps the finished folder into place and prints the build report
+ * (`npm run build -- --json` prints it as a JSON line among Astro's own; `WARTA_BUILD_REPORT=<file>`
+ * also writes it to a file). A build that fails never reaches the swap, so the previous `dist/`
+ * stays whole.
  */
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import { countPages, formatBuildReport, type BuildReport, type PhaseTiming } from '../lib/build-report';
-import { readBuildChannel, resetBuildChannel } from './build-channel';
+import { readBuildChannel, reportWarning, resetBuildChannel } from './build-channel';
+
+const START_NAME = 'warta:build-start';
+const FINISH_NAME = 'warta:build-finish';
+
+/**
+ * Report names of the output steps other integrations run once the pages are written; any other
+ * integration's step is reported under its own name.
+ */
+export const OUTPUT_PHASE_NAMES: Readonly<Record<string, string>> = {
+  '@astrojs/sitemap': 'sitemaps',
+  'warta-publishing': 'redirects',
+  'warta:pagefind': 'search index',
+};
 
 interface BuildState {
   finalDir?: string;
   stagingDir?: string;
-  marks: { name: string; at: number }[];
+  started: number;
+  contentDone?: number;
+  pagesDone?: number;
+  outputSteps: PhaseTiming[];
+  swapSeconds: number;
   swapped: boolean;
 }
 
-const state: BuildState = { marks: [], swapped: false };
+const state: BuildState = { started: 0, outputSteps: [], swapSeconds: 0, swapped: false };
 
-function mark(name: string): void {
-  state.marks.push({ name, at: performance.now() });
+function phases(finished: number): PhaseTiming[] {
+  const result: PhaseTiming[] = [];
+  const { started, contentDone, pagesDone } = state;
+  if (contentDone === undefined || pagesDone === undefined) return result;
+  result.push({ name: 'content', seconds: (contentDone - started) / 1000 });
+  result.push({ name: 'pages', seconds: (pagesDone - contentDone) / 1000 });
+  result.push(...state.outputSteps);
+  // Astro's own finishing work (copying public/, cleaning up) between the pages and the swap.
+  const timed = state.outputSteps.reduce((sum, step) => sum + step.seconds, 0) + state.swapSeconds;
+  result.push({ name: 'finishing', seconds: Math.max(0, (finished - pagesDone) / 1000 - timed) });
+  result.push({ name: 'swap into place', seconds: state.swapSeconds });
+  return result;
 }
 
-function phases(): PhaseTiming[] {
-  const names: Record<string, string> = {
-    'build:start': 'content loading and Markdown',
-    'build:generated': 'bundling and page rendering',
-    finish: 'search index and other output',
+/**
+ * Wraps a logger destination so that every warning and error logged during the build, by Astro, by
+ * Vite or by any integration or loader, is also handed to `onWarning` as `[label] message` (errors
+ * as `[label] error: message`).
+ */
+export function recordingWarnings(
+  destination: AstroLoggerDestination,
+  onWarning: (warning: string) => void,
+): AstroLoggerDestination {
+  return {
+    ...destination,
+    write(message: AstroLoggerMessage) {
+      if (message.level === 'warn' || message.level === 'error') {
+        // Strip colours: the report is read in files and JSON too.
+        // eslint-disable-next-line no-control-regex
+        const text = message.message.replace(/\u001b\[[0-9;]*m/g, '').trim();
+        const level = message.level === 'error' ? 'error: ' : '';
+        onWarning(message.label ? `[${message.label}] ${level}${text}` : `${level}${text}`);
+      }
+      destination.write(message);
+    },
   };
-  const result: PhaseTiming[] = [];
-  for (let i = 1; i < state.marks.length; i += 1) {
-    const current = state.marks[i]!;
-    result.push({ name: names[current.name] ?? current.name, seconds: (current.at - state.marks[i - 1]!.at) / 1000 });
-  }
-  return result;
 }
 
 function removeStaleStaging(finalDir: string): void {
   const parent = path.dirname(finalDir);
   if (!existsSync(parent)) return;
-  const prefix = `${path.basename(finalDir)}.building-`;
+  // A build killed mid-way leaves its staging folder, or the previous archive it was removing.
+  const prefixes = [`${path.basename(finalDir)}.building-`, `${path.basename(finalDir)}.old-`];
   for (const name of readdirSync(parent)) {
-    if (name.startsWith(prefix)) rmSync(path.join(parent, name), { recursive: true, force: true });
+    if (prefixes.some((prefix) => name.startsWith(prefix)))
+      rmSync(path.join(parent, name), { recursive: true, force: true });
   }
 }
 
 /** The first integration of the build: timing, and output into a staging folder. */
 export function buildStart(): AstroIntegration {
   return {
-    name: 'warta:build-start',
+    name: START_NAME,
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
         if (command !== 'build') return;
         resetBuildChannel();
-        state.marks = [];
+        state.started = performance.now();
+        delete state.contentDone;
+        delete state.pagesDone;
+        state.outputSteps = [];
+        state.swapSeconds = 0;
         state.swapped = false;
-        mark('start');
+        // Every logger of the build (Astro's, Vite's, each integration's and loader's) writes
+        // through this one shared destination, so the report sees every warning, whoever raised it.
+        logger.options.destination = recordingWarnings(logger.options.destination, reportWarning);
         const finalDir = fileURLToPath(config.outDir);
         removeStaleStaging(finalDir);
         const stagingDir = `${finalDir.replace(/[\\/]+$/, '')}.building-${process.pid}`;
@@ -71,19 +118,54 @@ export function buildStart(): AstroIntegration {
           if (!state.swapped && state.stagingDir) rmSync(state.stagingDir, { recursive: true, force: true });
         });
       },
-      'astro:build:start': () => mark('build:start'),
-      'astro:build:generated': () => mark('build:generated'),
+      'astro:config:done': ({ config }) => {
+        const names = config.integrations.map((integration) => integration.name);
+        const finishAt = names.indexOf(FINISH_NAME);
+        if (names[0] !== START_NAME || finishAt === -1) {
+          throw new Error(`${START_NAME} must be the first integration and ${FINISH_NAME} the last`);
+        }
+        // An output step after the swap would write into a folder that has already been moved.
+        const late = config.integrations
+          .slice(finishAt + 1)
+          .filter((integration) => integration.hooks['astro:build:done']);
+        if (late.length > 0) {
+          throw new Error(`move ${late.map((i) => i.name).join(', ')} before ${FINISH_NAME} in astro.config.mjs`);
+        }
+        for (const integration of config.integrations.slice(1, finishAt)) timeOutputStep(integration);
+      },
+      'astro:build:start': () => {
+        state.contentDone = performance.now();
+      },
+      'astro:build:generated': () => {
+        state.pagesDone = performance.now();
+      },
     },
+  };
+}
+
+// Times one integration's output step (`astro:build:done`), which Astro runs one after the other.
+function timeOutputStep(integration: AstroIntegration): void {
+  const hook = integration.hooks['astro:build:done'];
+  if (!hook) return;
+  const name = OUTPUT_PHASE_NAMES[integration.name] ?? integration.name;
+  integration.hooks['astro:build:done'] = async (options) => {
+    const started = performance.now();
+    try {
+      await hook(options);
+    } finally {
+      state.outputSteps.push({ name, seconds: (performance.now() - started) / 1000 });
+    }
   };
 }
 
 /** The last integration of the build: swap the finished output into place and report. */
 export function buildFinish(): AstroIntegration {
   return {
-    name: 'warta:build-finish',
+    name: FINISH_NAME,
     hooks: {
       'astro:build:done': ({ pages, logger }) => {
         const { finalDir, stagingDir } = state;
+        const swapStarted = performance.now();
         if (finalDir && stagingDir && existsSync(stagingDir)) {
           const oldDir = `${finalDir.replace(/[\\/]+$/, '')}.old-${process.pid}`;
           if (existsSync(finalDir)) renameSync(finalDir, oldDir);
@@ -91,7 +173,8 @@ export function buildFinish(): AstroIntegration {
           state.swapped = true;
           rmSync(oldDir, { recursive: true, force: true });
         }
-        mark('finish');
+        const finished = performance.now();
+        state.swapSeconds = (finished - swapStarted) / 1000;
         const channel = readBuildChannel();
         const pathnames = pages.map((page) => page.pathname);
         const report: BuildReport = {
@@ -99,8 +182,8 @@ export function buildFinish(): AstroIntegration {
           pages: countPages(pathnames),
           totalPages: pathnames.length,
           warnings: [...channel.warnings],
-          phases: phases(),
-          totalSeconds: (state.marks.at(-1)!.at - state.marks[0]!.at) / 1000,
+          phases: phases(finished),
+          totalSeconds: (finished - state.started) / 1000,
         };
         const reportFile = process.env['WARTA_BUILD_REPORT'];
         if (reportFile) writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -110,7 +193,6 @@ export function buildFinish(): AstroIntegration {
         } else {
           logger.info(`\n${formatBuildReport(report)}`);
         }
-        for (const warning of report.warnings) logger.warn(warning);
       },
     },
   };

@@ -12,7 +12,7 @@ import { articleDataSchema } from '../lib/article-schema';
 import { labelFromCwd, readContentFolder } from '../lib/content-folder';
 import { renderFailureProblem } from '../lib/input-checks';
 import { withBase } from '../lib/permalinks';
-import { ContentError, type Problem } from '../lib/problems';
+import { ContentError, formatProblem, sortProblems, type Problem } from '../lib/problems';
 
 /** Options for {@link articleLoader}. */
 export interface ArticleLoaderOptions extends ReadArticleOptions {
@@ -23,7 +23,7 @@ export interface ArticleLoaderOptions extends ReadArticleOptions {
 }
 
 // Bump when the Markdown pipeline changes output, so cached renders are redone.
-const PIPELINE_VERSION = '2';
+const PIPELINE_VERSION = '3';
 
 /** Creates the loader of the `articles` collection. */
 export function articleLoader(options: ArticleLoaderOptions): Loader {
@@ -39,6 +39,8 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         if (folder.problems.some((problem) => problem.severity === 'error')) {
           throw new ContentError(folder.problems);
         }
+        // Warnings do not stop the build, but editors see them, and so does the build report.
+        for (const problem of sortProblems(folder.problems)) logger.warn(formatProblem(problem));
         const seen = new Set<string>();
         const failures: Problem[] = [];
         let rendered = 0;

@@ -1,4 +1,5 @@
 import type { Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 
 /** Options for {@link remarkReadAlso}. */
@@ -26,7 +27,8 @@ function firstText(node: PhrasingContent | undefined): Text | undefined {
 /**
  * Recognises the "read also" promos that news sites paste between paragraphs (`Baca Juga: …`,
  * `Read also: …`) and turns each into a marked `<aside class="read-also">` that Pagefind skips, so
- * the promo neither reads as part of the story nor pollutes search results.
+ * the promo neither reads as part of the story nor pollutes search results. The aside is named by
+ * its label and what it promotes (`Baca Juga: Korea Utara Luncurkan Rudal`).
  */
 export function remarkReadAlso(options: RemarkReadAlsoOptions = {}) {
   const labels = options.labels ?? DEFAULT_LABELS;
@@ -61,10 +63,17 @@ export function remarkReadAlso(options: RemarkReadAlsoOptions = {}) {
         const next = node.children[0];
         if (next?.type === 'text') next.value = next.value.trimStart();
       }
+      // Each aside is a landmark, and landmarks of one kind need names of their own: the label
+      // alone would name every promo of an article alike.
+      const promo = toString(node).trim();
       node.data = {
         ...node.data,
         hName: 'aside',
-        hProperties: { className: ['read-also'], dataPagefindIgnore: 'all', ariaLabel: label },
+        hProperties: {
+          className: ['read-also'],
+          dataPagefindIgnore: 'all',
+          ariaLabel: promo === '' ? label : `${label}: ${promo}`,
+        },
       };
       node.children.unshift({
         type: 'strong',

@@ -22,6 +22,8 @@ export interface BuildResult {
   output: string;
   /** Folder the archive was written to. */
   outDir: string;
+  /** Astro's cache folder of this build (content store, optimized assets). */
+  cacheDir: string;
   /** Reads a file of the built archive as text, by its site path (`/2022/09/06/a/` → its index.html). */
   read(sitePath: string): Promise<string>;
   /** Removes the output and cache folders. */
@@ -87,20 +89,29 @@ export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return nested.flat().sort();
 }
 
-/** Builds the archive of `contentDir` with extra environment variables. */
-export async function buildArchive(contentDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+/** Builds the archive of `contentDir` with extra environment variables and `astro build` arguments. */
+export async function buildArchive(
+  contentDir: string,
+  env: NodeJS.ProcessEnv = {},
+  args: readonly string[] = [],
+): Promise<BuildResult> {
   const work = await mkdtemp(path.join(tmpdir(), 'warta-build-'));
   const outDir = path.join(work, 'dist');
-  const { exitCode, output } = await run([path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    WARTA_CONTENT_DIR: contentDir,
-    WARTA_OUT_DIR: outDir,
-    WARTA_CACHE_DIR: path.join(work, 'cache'),
-    ...env,
-  });
+  const cacheDir = env['WARTA_CACHE_DIR'] ?? path.join(work, 'cache');
+  const { exitCode, output } = await run(
+    [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', ...args],
+    {
+      WARTA_CONTENT_DIR: contentDir,
+      WARTA_OUT_DIR: outDir,
+      ...env,
+      WARTA_CACHE_DIR: cacheDir,
+    },
+  );
   return {
     exitCode,
     output,
     outDir,
+    cacheDir,
     read: (sitePath) => readFile(siteFile(outDir, sitePath), 'utf8'),
     cleanup: () => rm(work, { recursive: true, force: true }),
   };

@@ -7,6 +7,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { validateSiteHtml } from '../../src/verify/site-html';
+import { checkSiteLinks } from '../../src/verify/site-links';
 import { checkBrowsePromises, readBuiltArchive, type BuiltArchive } from '../helpers/archive-pages';
 import { buildArchive, fixturesDir, openArchive, type BuildResult } from '../helpers/build';
 import { findBrokenLinks } from '../helpers/links';
@@ -40,6 +42,13 @@ describe('browsing the fixture archive', () => {
 
   it('leaves no internal link on any page broken', async () => {
     expect(await findBrokenLinks(build.outDir, { base: BASE })).toEqual([]);
+  });
+
+  it('passes the deploy checks: no broken address served under the base path, valid HTML on every page', async () => {
+    expect((await checkSiteLinks(build.outDir, { base: BASE, siteUrl: 'https://warta.example.org' })).broken).toEqual(
+      [],
+    );
+    expect((await validateSiteHtml(build.outDir, { base: BASE })).problems).toEqual([]);
   });
 
   it('writes an archive for every year, month, day, tag and author with articles, with the right counts, and no other', () => {

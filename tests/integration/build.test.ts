@@ -8,10 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { classifyPage } from '../../src/lib/build-report';
 import { buildArchive, fixturesDir, listFiles, openArchive, type BuildResult } from '../helpers/build';
-import { BASIC_ENV } from './global-setup';
-
-const basic = path.join(fixturesDir, 'basic', 'content');
 
 describe('building the fixture archive', () => {
   const build = openArchive(inject('basicOutDir'));
@@ -102,23 +100,44 @@ describe('building the fixture archive', () => {
     expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
     await expect(stat(path.join(build.outDir, 'page/1'))).rejects.toThrow();
   });
+});
 
-  it('writes the same files whatever the machine time zone', async () => {
-    const other = await buildArchive(basic, { ...BASIC_ENV, TZ: 'America/Los_Angeles' });
-    try {
-      expect(other.exitCode).toBe(0);
-      const files = await listFiles(build.outDir);
-      expect(await listFiles(other.outDir)).toEqual(files);
-      for (const file of files) {
-        const [a, b] = await Promise.all([
-          readFile(path.join(build.outDir, file)),
-          readFile(path.join(other.outDir, file)),
-        ]);
-        expect(a.equals(b), `${file} differs between TZ=UTC and TZ=America/Los_Angeles`).toBe(true);
-      }
-    } finally {
-      await other.cleanup();
+describe('the build report of the fixture archive', () => {
+  const { printed, written } = inject('basicReport');
+
+  it('is printed once as a JSON line with --json, and written whole to WARTA_BUILD_REPORT', () => {
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toEqual(written);
+  });
+
+  it('counts what was published and what was held back', () => {
+    expect(written.content).toEqual({ articles: 4, tags: 5, authors: 2, drafts: 1, scheduled: 1 });
+  });
+
+  it('counts the pages it wrote, by type, as they are in the output folder', async () => {
+    const pages = (await listFiles(inject('basicOutDir'))).filter((file) => file.endsWith('.html'));
+    const byType: Record<string, number> = {};
+    for (const file of pages) {
+      const type = classifyPage(`/${file.replace(/(^|\/)index\.html$/, '$1')}`);
+      byType[type] = (byType[type] ?? 0) + 1;
     }
+    expect(written.pages).toEqual(byType);
+    expect(written.pages.article).toBe(4);
+    expect(written.totalPages).toBe(pages.length);
+  });
+
+  it('times content, pages, sitemaps and the swap, adding up to the whole build', () => {
+    expect(written.phases.map((phase) => phase.name)).toEqual([
+      'content',
+      'pages',
+      'sitemaps',
+      'finishing',
+      'swap into place',
+    ]);
+    const sum = written.phases.reduce((total, phase) => total + phase.seconds, 0);
+    expect(written.phases.every((phase) => phase.seconds >= 0)).toBe(true);
+    expect(sum).toBeCloseTo(written.totalSeconds, 2);
+    expect(written.warnings).toEqual([]);
   });
 });
 

@@ -1,4 +1,6 @@
+import type { AstroIntegration, AstroLoggerMessage } from 'astro';
 import { describe, expect, it } from 'vitest';
+import { buildFinish, buildStart, OUTPUT_PHASE_NAMES, recordingWarnings } from '../../src/integrations/build-report';
 import { classifyPage, countPages, formatBuildReport } from '../../src/lib/build-report';
 
 describe('classifyPage', () => {
@@ -48,5 +50,72 @@ describe('formatBuildReport', () => {
     expect(text).toContain('"Rusia" and "rusia"');
     expect(text).toMatch(/content loading and Markdown \(s\)\s+1\.23/);
     expect(text).toMatch(/total \(s\)\s+2\.50/);
+  });
+});
+
+describe('recordingWarnings', () => {
+  const message = (level: AstroLoggerMessage['level'], label: string | null, text: string): AstroLoggerMessage => ({
+    level,
+    label,
+    message: text,
+    newLine: true,
+  });
+
+  it('passes every message on and keeps each warning and error with the label of whoever logged it', () => {
+    const written: AstroLoggerMessage[] = [];
+    const warnings: string[] = [];
+    const destination = recordingWarnings({ write: (m) => written.push(m) }, (w) => warnings.push(w));
+    const messages = [
+      message('info', 'build', 'Collecting build info...'),
+      message('warn', 'warta:pagefind', '\u001b[33m2 pages\u001b[39m have no <html lang>'),
+      message('warn', null, 'a warning without a label'),
+      message('error', 'vite', 'could not resolve "./x.css"'),
+      message('debug', 'build', 'details'),
+    ];
+    for (const m of messages) destination.write(m);
+    expect(written).toEqual(messages);
+    expect(warnings).toEqual([
+      '[warta:pagefind] 2 pages have no <html lang>',
+      'a warning without a label',
+      '[vite] error: could not resolve "./x.css"',
+    ]);
+  });
+
+  it('keeps the flush and close of the destination it wraps', () => {
+    let flushed = 0;
+    const destination = recordingWarnings({ write: () => undefined, flush: () => void (flushed += 1) }, () => {});
+    destination.flush?.();
+    expect(flushed).toBe(1);
+  });
+});
+
+describe('the order of the framing integrations', () => {
+  type ConfigDone = (options: { config: { integrations: AstroIntegration[] } }) => void;
+  const configDone = buildStart().hooks['astro:config:done'] as unknown as ConfigDone;
+  const step = (name: string, done?: () => void): AstroIntegration => ({
+    name,
+    hooks: done ? { 'astro:build:done': done } : {},
+  });
+
+  it('refuses an output step after the swap, which would write into a folder already moved', () => {
+    const integrations = [buildStart(), buildFinish(), step('warta:pagefind', () => {})];
+    expect(() => configDone({ config: { integrations } })).toThrow(
+      'move warta:pagefind before warta:build-finish in astro.config.mjs',
+    );
+  });
+
+  it('refuses a list that does not start with buildStart and end with buildFinish', () => {
+    expect(() => configDone({ config: { integrations: [step('x'), buildStart(), buildFinish()] } })).toThrow(
+      'must be the first integration',
+    );
+  });
+
+  it('times each output step between them and still runs it', async () => {
+    let ran = 0;
+    const search = step('warta:pagefind', () => void (ran += 1));
+    configDone({ config: { integrations: [buildStart(), search, buildFinish()] } });
+    await (search.hooks['astro:build:done'] as unknown as () => Promise<void>)();
+    expect(ran).toBe(1);
+    expect(OUTPUT_PHASE_NAMES['warta:pagefind']).toBe('search index');
   });
 });

@@ -136,7 +136,7 @@ describe('"read also" promos', () => {
   it('turns "Baca Juga: X" into a labelled aside that Pagefind skips', async () => {
     const out = await html('Paragraf pertama.\n\nBaca Juga: Korea Utara Luncurkan Rudal\n\nParagraf kedua.');
     expect(out).toContain(
-      '<aside class="read-also" data-pagefind-ignore="all" aria-label="Baca Juga"><strong class="read-also__label">Baca Juga</strong> Korea Utara Luncurkan Rudal</aside>',
+      '<aside class="read-also" data-pagefind-ignore="all" aria-label="Baca Juga: Korea Utara Luncurkan Rudal"><strong class="read-also__label">Baca Juga</strong> Korea Utara Luncurkan Rudal</aside>',
     );
     expect(out).toContain('<p>Paragraf pertama.</p>');
     expect(out).toContain('<p>Paragraf kedua.</p>');
@@ -145,7 +145,7 @@ describe('"read also" promos', () => {
   it('turns a bold "**Read also:** [X](/x/)" into an aside with the link kept', async () => {
     const out = await html('**Read also:** [X](/x/)');
     expect(out).toBe(
-      '<aside class="read-also" data-pagefind-ignore="all" aria-label="Read also"><strong class="read-also__label">Read also</strong> <a href="/x/">X</a></aside>',
+      '<aside class="read-also" data-pagefind-ignore="all" aria-label="Read also: X"><strong class="read-also__label">Read also</strong> <a href="/x/">X</a></aside>',
     );
   });
 

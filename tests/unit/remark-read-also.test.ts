@@ -11,8 +11,9 @@ async function render(source: string, options?: RemarkReadAlsoOptions): Promise<
   return (await processor.render(source)).code;
 }
 
+// The aside is named by its label and the text of what it promotes.
 const aside = (label: string, rest: string) =>
-  `<aside class="read-also" data-pagefind-ignore="all" aria-label="${label}"><strong class="read-also__label">${label}</strong> ${rest}</aside>`;
+  `<aside class="read-also" data-pagefind-ignore="all" aria-label="${label}: ${rest.replace(/<[^>]+>/g, '')}"><strong class="read-also__label">${label}</strong> ${rest}</aside>`;
 
 describe('remarkReadAlso', () => {
   it('recognises every default label, in any case, with or without space before the colon', async () => {
@@ -53,6 +54,12 @@ describe('remarkReadAlso', () => {
     expect(await render('Baca juga: [A](/a/)', { labels: ['Baca.juga'] })).toBe(
       '<p>Baca juga: <a href="/a/">A</a></p>',
     );
+  });
+
+  it('names each promo of an article differently, by what it promotes', async () => {
+    const out = await render('Baca juga: [Banjir Jakarta](/a/)\n\nBaca juga: [Harga Beras](/b/)');
+    expect(out).toContain('aria-label="Baca juga: Banjir Jakarta"');
+    expect(out).toContain('aria-label="Baca juga: Harga Beras"');
   });
 
   it('recognises a bold label with the colon outside the bold', async () => {
