@@ -21,7 +21,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    var button = document.querySelector('[data-theme-toggle]');
+    var button = document.querySelector('button[data-theme-button]');
     if (!button) return;
     var sync = function () {
       button.setAttribute('aria-pressed', String(isDark()));
