@@ -17,6 +17,8 @@ export default defineConfig({
   outDir: process.env.WARTA_OUT_DIR ?? './dist',
   cacheDir: process.env.WARTA_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
+  // Pictures in article bodies get a srcset of widths up to their own and width/height attributes.
+  image: { layout: 'constrained' },
   // buildStart must stay first and buildFinish last: they frame every other integration's work.
   integrations: [buildStart(), wartaSitemap(), wartaPublishing(), pagefindIntegration(), buildFinish()],
   markdown: {

@@ -3,13 +3,15 @@
  * frontmatter parser and schema (so every problem in every file is reported in one run, with line
  * numbers), then renders each changed article once through the configured Markdown processor.
  */
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { toArticleData, type ReadArticleOptions } from '../lib/article-file';
 import { mapArticleFileLinks } from '../lib/article-links';
-import { articleDataSchema } from '../lib/article-schema';
-import { labelFromCwd, readContentFolder } from '../lib/content-folder';
+import { articleDataSchema, type ArticleData } from '../lib/article-schema';
+import { findMissingImages } from '../lib/content-checks';
+import { displayPath, labelFromCwd, readContentFolder } from '../lib/content-folder';
 import { withBase } from '../lib/permalinks';
 import { ContentError } from '../lib/problems';
 
@@ -22,7 +24,7 @@ export interface ArticleLoaderOptions extends ReadArticleOptions {
 }
 
 // Bump when the Markdown pipeline changes output, so cached renders are redone.
-const PIPELINE_VERSION = '2';
+const PIPELINE_VERSION = '3';
 
 /** Creates the loader of the `articles` collection. */
 export function articleLoader(options: ArticleLoaderOptions): Loader {
@@ -33,16 +35,30 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
     async load({ store, renderMarkdown, generateDigest, logger, watcher, config }) {
       const root = fileURLToPath(config.root);
       const sync = async (): Promise<void> => {
-        const folder = await readContentFolder(directory, { ...readOptions, label: labelFromCwd(directory) });
+        const label = labelFromCwd(directory);
+        const folder = await readContentFolder(directory, { ...readOptions, label });
         if (folder.problems.some((problem) => problem.severity === 'error')) {
           throw new ContentError(folder.problems);
         }
+        // A missing picture fails the build with the article's name and line, as `npm run check`
+        // reports it, instead of a bundler error about an unresolvable import.
+        const missingImages = await findMissingImages(folder.articles, {
+          contentDir: directory,
+          publicDir: fileURLToPath(config.publicDir),
+          label,
+          displayPath: (absolute) => displayPath(absolute),
+          fileExists: (absolute) => access(absolute).then(
+            () => true,
+            () => false,
+          ),
+        });
+        if (missingImages.length > 0) throw new ContentError(missingImages);
         const seen = new Set<string>();
         let rendered = 0;
         const addresses = new Map(folder.articles.map((a) => [a.file, withBase(config.base, a.permalink)]));
         for (const article of folder.articles) {
           seen.add(article.id);
-          const data = toArticleData(article);
+          const data = withLocalLeadImage(toArticleData(article));
           // Relative links to other article files become their addresses (remarkArticleLinks).
           const articleLinks = mapArticleFileLinks(article.file, article.body, (file) => addresses.get(file));
           const links = Object.keys(articleLinks).length > 0 ? `articleLinks: ${JSON.stringify(articleLinks)}\n` : '';
@@ -55,12 +71,18 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           const html = await renderMarkdown(`---\nlang: ${data.lang}\n${links}---\n${article.body}`, {
             fileURL: pathToFileURL(path.join(directory, article.file)),
           });
+          const leadImage = isLocalImage(data.image?.src) ? data.image.src : undefined;
           store.set({
             id: article.id,
             data,
             digest,
             rendered: html,
             filePath: path.relative(root, path.join(directory, article.file)).split(path.sep).join('/'),
+            // Pictures next to the article go through Astro's image pipeline: body images found
+            // while rendering, and the lead image, which Astro swaps for the imported picture
+            // whenever the entry is read (see getLeadImage in src/data/images.ts).
+            assetImports: [...(html.metadata?.imagePaths ?? []), ...(leadImage ? [leadImage] : [])],
+            ...(leadImage ? { imageImports: [['image', 'src']] } : {}),
           });
           rendered += 1;
         }
@@ -88,4 +110,17 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       }
     },
   };
+}
+
+// "/photos/a.jpg" is a file of public/ and "https://…" is elsewhere: both are used as they are.
+function isLocalImage(src: string | undefined): src is string {
+  return src !== undefined && !src.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(src);
+}
+
+// Astro imports a local picture by a path relative to the article; "a.jpg" needs "./" for that,
+// or the bundler would look for a package named a.jpg.
+function withLocalLeadImage(data: ArticleData): ArticleData {
+  const src = data.image?.src;
+  if (!data.image || !isLocalImage(src) || src.startsWith('.')) return data;
+  return { ...data, image: { ...data.image, src: `./${src}` } };
 }

@@ -4,7 +4,7 @@ import type { Lang } from '../../site.config';
 export const designStrings = {
   id: {
     darkTheme: 'Tema gelap',
-    imageCredit: 'Foto: {credit}',
+    imageCredit: 'Gambar: {credit}',
     stats: 'Statistik',
     statsIntro: 'Isi arsip dalam angka: berapa berita terbit tiap bulan, topik dan penulis yang paling sering muncul.',
     statsPerMonth: 'Berita per bulan',
@@ -21,7 +21,7 @@ export const designStrings = {
   },
   en: {
     darkTheme: 'Dark theme',
-    imageCredit: 'Photo: {credit}',
+    imageCredit: 'Image: {credit}',
     stats: 'Statistics',
     statsIntro: 'The archive in numbers: how many articles appeared each month, and the most frequent topics and authors.',
     statsPerMonth: 'Articles per month',
