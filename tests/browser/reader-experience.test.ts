@@ -151,8 +151,15 @@ describe('keyboard and small screens', () => {
     const wide: string[] = [];
     for (const [type, sitePath] of Object.entries(pages)) {
       await open(page, sitePath);
+      // Wider than the screen: the page itself, or anything that sticks out of it unscrolled.
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 320) wide.push(`${type}: ${width}px`);
+      const poking = await page.evaluate(() =>
+        [...document.querySelectorAll('header *, main > *')]
+          .filter((node) => node.getBoundingClientRect().right > 320.5 && node.closest('.archive-calendar') === null)
+          .map((node) => node.className || node.tagName),
+      );
+      if (poking.length > 0) wide.push(`${type}: ${poking.join(', ')}`);
     }
     expect(wide).toEqual([]);
     await context.close();
