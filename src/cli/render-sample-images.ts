@@ -19,9 +19,10 @@ const targets = [
 for (const { source, target } of targets) {
   const image = sharp(path.join(root, 'src', 'sample-images', source));
   const file = path.join(root, 'content', target);
-  const info = await (target.endsWith('.png')
-    ? image.png({ compressionLevel: 9, palette: true })
-    : image.jpeg({ quality: 82, mozjpeg: true })
+  const info = await (
+    target.endsWith('.png')
+      ? image.png({ compressionLevel: 9, palette: true })
+      : image.jpeg({ quality: 82, mozjpeg: true })
   ).toFile(file);
   console.log(`content/${target}: ${info.width}×${info.height}, ${info.size} bytes`);
 }

@@ -83,7 +83,10 @@ export function niceTicks(max: number, count = 4): number[] {
   if (max <= 0) return [0, 1];
   const rough = max / count;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = Math.max(1, [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough)!);
+  const step = Math.max(
+    1,
+    [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough)!,
+  );
   const top = Math.ceil(max / step) * step;
   return Array.from({ length: top / step + 1 }, (_, index) => index * step);
 }
@@ -177,7 +180,9 @@ export interface ArchiveMonth {
 export function listArchiveMonths(overview: ArchiveOverview): ArchiveMonth[] {
   const all = [...overview.years]
     .sort((a, b) => a.year.localeCompare(b.year))
-    .flatMap((year) => year.months.map((month) => ({ year: year.year, month: month.month, count: month.count, path: month.path })));
+    .flatMap((year) =>
+      year.months.map((month) => ({ year: year.year, month: month.month, count: month.count, path: month.path })),
+    );
   const first = all.findIndex((month) => month.count > 0);
   const last = all.findLastIndex((month) => month.count > 0);
   return first === -1 ? [] : all.slice(first, last + 1);

@@ -47,10 +47,11 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           publicDir: fileURLToPath(config.publicDir),
           label,
           displayPath: (absolute) => displayPath(absolute),
-          fileExists: (absolute) => access(absolute).then(
-            () => true,
-            () => false,
-          ),
+          fileExists: (absolute) =>
+            access(absolute).then(
+              () => true,
+              () => false,
+            ),
         });
         if (missingImages.length > 0) throw new ContentError(missingImages);
         const seen = new Set<string>();

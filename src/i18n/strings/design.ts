@@ -8,7 +8,8 @@ export const designStrings = {
     stats: 'Statistik',
     statsIntro: 'Isi arsip dalam angka: berapa berita terbit tiap bulan, topik dan penulis yang paling sering muncul.',
     statsPerMonth: 'Berita per bulan',
-    statsPerMonthSummary: 'Dari {first} sampai {last}: {total} berita dalam {months} bulan, terbanyak {max} pada {busiest}.',
+    statsPerMonthSummary:
+      'Dari {first} sampai {last}: {total} berita dalam {months} bulan, terbanyak {max} pada {busiest}.',
     statsTopTags: 'Topik teratas',
     statsTopAuthors: 'Penulis teratas',
     chartDataTable: 'Data grafik',
@@ -17,13 +18,15 @@ export const designStrings = {
     chartCount: 'Jumlah berita',
     chartTerm: 'Nama',
     archiveChart: 'Berita per tahun',
-    archiveChartSummary: 'Grafik batang: jumlah berita tiap tahun dari {first} sampai {last}, terbanyak {max} pada {busiest}.',
+    archiveChartSummary:
+      'Grafik batang: jumlah berita tiap tahun dari {first} sampai {last}, terbanyak {max} pada {busiest}.',
   },
   en: {
     darkTheme: 'Dark theme',
     imageCredit: 'Image: {credit}',
     stats: 'Statistics',
-    statsIntro: 'The archive in numbers: how many articles appeared each month, and the most frequent topics and authors.',
+    statsIntro:
+      'The archive in numbers: how many articles appeared each month, and the most frequent topics and authors.',
     statsPerMonth: 'Articles per month',
     statsPerMonthSummary: 'From {first} to {last}: {total} articles over {months} months, at most {max} in {busiest}.',
     statsTopTags: 'Top topics',
