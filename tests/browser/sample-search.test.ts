@@ -21,7 +21,10 @@ interface Article {
 
 // Every article page of the build with the words of its body (from the article text, not the index).
 async function readArticles(): Promise<Article[]> {
-  const files = (await listFiles(outDir)).filter((file) => /^\d{4}\/\d{2}\/(\d{2}\/)?[^/]+\/index\.html$/.test(file));
+  // A digits-only last folder is a day archive (`2021/02/08/`), never an article slug.
+  const files = (await listFiles(outDir)).filter((file) =>
+    /^\d{4}\/\d{2}\/(\d{2}\/)?(?!\d+\/)[^/]+\/index\.html$/.test(file),
+  );
   return Promise.all(
     files.map(async (file) => {
       const { document } = parseHTML(await readFile(path.join(outDir, file), 'utf8'));
