@@ -9,6 +9,7 @@ for (const p of process.argv.slice(2)) {
   console.log(p, lhr.categories['performance']!.score, lhr.audits['total-blocking-time']!.displayValue, lhr.audits['cumulative-layout-shift']!.displayValue);
   console.log(JSON.stringify((lhr.audits['layout-shifts']?.details as any)?.items?.map((i: any) => [i.node?.selector, i.node?.snippet?.slice(0, 120), i.score]), null, 1));
   console.log(JSON.stringify((lhr.audits['long-tasks']?.details as any)?.items?.slice(0, 5).map((i: any) => [i.url, i.duration])));
+  console.log(JSON.stringify((lhr.audits['mainthread-work-breakdown']?.details as any)?.items?.map((i: any) => [i.group, Math.round(i.duration)])));
   console.log(JSON.stringify((lhr.audits['bootup-time']?.details as any)?.items?.slice(0, 5).map((i: any) => [i.url, i.total, i.scripting])));
 }
 chrome.kill(); await site.close();
