@@ -21,6 +21,8 @@ export default defineConfig({
   // Content-Security-Policy (src/data/security.ts) allows only files from the archive itself.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
+  // Pictures in article bodies get a srcset of widths up to their own and width/height attributes.
+  image: { layout: 'constrained' },
   // buildStart must stay first and buildFinish last: they frame every other integration's work.
   integrations: [
     buildStart(),

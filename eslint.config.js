@@ -10,6 +10,8 @@ export default defineConfig(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
+  // The theme switch is served as it is from public/ and runs in the browser.
+  { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser }, sourceType: 'script' } },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

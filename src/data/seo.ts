@@ -8,6 +8,7 @@ import { resolveImageUrl } from '../lib/page-meta';
 import { buildArticleCrumbs, buildBreadcrumbList, buildNewsArticle, type Crumb } from '../lib/structured-data';
 import { siteConfig } from '../site.config';
 import type { ArticleEntry } from './articles';
+import { getLeadImage, isImportedImage } from './images';
 import { absoluteUrl } from './urls';
 
 /** The site's own preview picture, for pages without an image of their own. */
@@ -18,8 +19,13 @@ export function getDefaultPreviewImage(): PreviewImage {
 
 /** An article's lead image as a preview picture, or the site's picture when it has none. */
 export function getArticlePreviewImage(article: ArticleEntry): PreviewImage {
-  const image = article.data.image;
+  const image = getLeadImage(article);
   if (!image) return getDefaultPreviewImage();
+  if (isImportedImage(image.src)) {
+    // The pipeline's copy of the original, whose address already carries the base path.
+    const { src, width, height } = image.src;
+    return { url: new URL(src, siteConfig.url).href, alt: image.alt, width, height };
+  }
   return { url: resolveImageUrl(image.src, absoluteUrl(article.data.permalink)), alt: image.alt };
 }
 

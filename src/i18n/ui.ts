@@ -5,14 +5,29 @@
 import type { Lang } from '../site.config';
 import { browseStrings } from './strings/browse';
 import { coreStrings } from './strings/core';
+import { designStrings } from './strings/design';
 import { editorsStrings } from './strings/editors';
 import { searchStrings } from './strings/search';
 import { syndicationStrings } from './strings/syndication';
 
 // Each feature keeps its strings in its own file under strings/; add a new file's id and en here.
 const strings = {
-  id: { ...coreStrings.id, ...browseStrings.id, ...syndicationStrings.id, ...editorsStrings.id, ...searchStrings.id },
-  en: { ...coreStrings.en, ...browseStrings.en, ...syndicationStrings.en, ...editorsStrings.en, ...searchStrings.en },
+  id: {
+    ...coreStrings.id,
+    ...browseStrings.id,
+    ...syndicationStrings.id,
+    ...editorsStrings.id,
+    ...searchStrings.id,
+    ...designStrings.id,
+  },
+  en: {
+    ...coreStrings.en,
+    ...browseStrings.en,
+    ...syndicationStrings.en,
+    ...editorsStrings.en,
+    ...searchStrings.en,
+    ...designStrings.en,
+  },
 } as const satisfies Record<Lang, Record<string, string>>;
 
 /** A key of an interface string. */

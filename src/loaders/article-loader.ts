@@ -3,13 +3,15 @@
  * frontmatter parser and schema (so every problem in every file is reported in one run, with line
  * numbers), then renders each changed article once through the configured Markdown processor.
  */
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { toArticleData, type ReadArticleOptions } from '../lib/article-file';
 import { mapArticleFileLinks } from '../lib/article-links';
-import { articleDataSchema } from '../lib/article-schema';
-import { labelFromCwd, readContentFolder } from '../lib/content-folder';
+import { articleDataSchema, type ArticleData } from '../lib/article-schema';
+import { findMissingImages } from '../lib/content-checks';
+import { displayPath, labelFromCwd, readContentFolder } from '../lib/content-folder';
 import { renderFailureProblem } from '../lib/input-checks';
 import { withBase } from '../lib/permalinks';
 import { ContentError, formatProblem, sortProblems, type Problem } from '../lib/problems';
@@ -39,6 +41,20 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         if (folder.problems.some((problem) => problem.severity === 'error')) {
           throw new ContentError(folder.problems);
         }
+        // A missing picture fails the build with the article's name and line, as `npm run check`
+        // reports it, instead of a bundler error about an unresolvable import.
+        const missingImages = await findMissingImages(folder.articles, {
+          contentDir: directory,
+          publicDir: fileURLToPath(config.publicDir),
+          label,
+          displayPath: (absolute) => displayPath(absolute),
+          fileExists: (absolute) =>
+            access(absolute).then(
+              () => true,
+              () => false,
+            ),
+        });
+        if (missingImages.length > 0) throw new ContentError(missingImages);
         // Warnings do not stop the build, but editors see them, and so does the build report.
         for (const problem of sortProblems(folder.problems)) logger.warn(formatProblem(problem));
         const seen = new Set<string>();
@@ -47,14 +63,24 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         const addresses = new Map(folder.articles.map((a) => [a.file, withBase(config.base, a.permalink)]));
         for (const article of folder.articles) {
           seen.add(article.id);
-          const data = toArticleData(article);
+          const data = withLocalLeadImage(toArticleData(article));
           // Relative links to other article files become their addresses (remarkArticleLinks).
           const articleLinks = mapArticleFileLinks(article.file, article.body, (file) => addresses.get(file));
           const links = Object.keys(articleLinks).length > 0 ? `articleLinks: ${JSON.stringify(articleLinks)}\n` : '';
           const digest = generateDigest(
             `${PIPELINE_VERSION}\n${base}\n${readOptions.timeZone}\n${readOptions.defaultLang}\n${JSON.stringify(data)}\n${links}${article.body}`,
           );
-          if (store.get(article.id)?.digest === digest) continue;
+          const cached = store.get(article.id);
+          if (cached?.digest === digest) {
+            // Astro lists the pictures to import in .astro/content-assets.mjs, one file per checkout
+            // that builds of other content folders (the tests') overwrite, and rewrites it only when
+            // an entry with pictures is set: setting the cached entry afresh keeps the list ours.
+            if (cached.assetImports?.length) {
+              store.delete(article.id);
+              store.set(cached);
+            }
+            continue;
+          }
           // A tiny frontmatter hands the language and link map to plugins and keeps a body that
           // opens with a thematic break from being read as frontmatter.
           let html: Awaited<ReturnType<typeof renderMarkdown>>;
@@ -67,12 +93,18 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
             failures.push(renderFailureProblem(label(article.file), error));
             continue;
           }
+          const leadImage = isLocalImage(data.image?.src) ? data.image.src : undefined;
           store.set({
             id: article.id,
             data,
             digest,
             rendered: html,
             filePath: path.relative(root, path.join(directory, article.file)).split(path.sep).join('/'),
+            // Pictures next to the article go through Astro's image pipeline: body images found
+            // while rendering, and the lead image, which Astro swaps for the imported picture
+            // whenever the entry is read (see getLeadImage in src/data/images.ts).
+            assetImports: [...(html.metadata?.imagePaths ?? []), ...(leadImage ? [leadImage] : [])],
+            ...(leadImage ? { imageImports: [['image', 'src']] } : {}),
           });
           rendered += 1;
         }
@@ -101,4 +133,17 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       }
     },
   };
+}
+
+// "/photos/a.jpg" is a file of public/ and "https://…" is elsewhere: both are used as they are.
+function isLocalImage(src: string | undefined): src is string {
+  return src !== undefined && !src.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(src);
+}
+
+// Astro imports a local picture by a path relative to the article; "a.jpg" needs "./" for that,
+// or the bundler would look for a package named a.jpg.
+function withLocalLeadImage(data: ArticleData): ArticleData {
+  const src = data.image?.src;
+  if (!data.image || !isLocalImage(src) || src.startsWith('.')) return data;
+  return { ...data, image: { ...data.image, src: `./${src}` } };
 }

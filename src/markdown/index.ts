@@ -13,6 +13,7 @@ import { rehypeBasePath } from './rehype-base-path';
 import { rehypeEmbeds } from './rehype-embeds';
 import { rehypeFootnoteLabels } from './rehype-footnote-labels';
 import { rehypeFragmentLinks } from './rehype-fragment-links';
+import { rehypeImageFigures } from './rehype-image-figures';
 import { rehypeLazyImages } from './rehype-lazy-images';
 import { rehypeRawHtml } from './rehype-raw-html';
 import { remarkArticleLinks } from './remark-article-links';
@@ -29,6 +30,7 @@ export {
   rehypeEmbeds,
   rehypeFootnoteLabels,
   rehypeFragmentLinks,
+  rehypeImageFigures,
   rehypeLazyImages,
   rehypeRawHtml,
   newsSanitizeSchema,
@@ -62,5 +64,6 @@ export const rehypePlugins: RehypePlugins = [
   rehypeFragmentLinks,
   [rehypeBasePath, { base: siteConfig.base }],
   [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], properties: { className: ['external'] } }],
+  rehypeImageFigures,
   rehypeLazyImages,
 ];

@@ -32,6 +32,7 @@ describe('src/markdown/index exports', () => {
       'rehypeEmbeds',
       'rehypeFootnoteLabels',
       'rehypeFragmentLinks',
+      'rehypeImageFigures',
       'rehypeLazyImages',
       'rehypePlugins',
       'rehypeRawHtml',
@@ -50,6 +51,7 @@ describe('src/markdown/index exports', () => {
     expect(rehypePlugins).toContain(markdown.rehypeEmbeds);
     expect(rehypePlugins).toContain(markdown.rehypeFragmentLinks);
     expect(rehypePlugins).toContain(markdown.rehypeFootnoteLabels);
+    expect(rehypePlugins).toContain(markdown.rehypeImageFigures);
     expect(rehypePlugins.at(-1)).toBe(markdown.rehypeLazyImages);
   });
 });
