@@ -17,6 +17,7 @@ import { findScriptRisks } from '../helpers/page-safety';
 type Difference =
   | 'heading-ids'
   | 'lazy-images'
+  | 'image-figures'
   | 'external-links'
   | 'smart-punctuation'
   | 'smart-backticks'
@@ -36,6 +37,9 @@ const DIFFERENCES: Record<Difference, readonly number[]> = {
   'lazy-images': [
     475, 517, 520, 531, 572, 573, 574, 575, 576, 577, 578, 579, 580, 581, 582, 583, 584, 585, 586, 587, 588, 589, 591,
   ],
+  // A paragraph holding only a titled image becomes a figure whose caption is the title
+  // (rehypeImageFigures), so every reader sees it, not only mouse users hovering a tooltip.
+  'image-figures': [572, 573, 576, 577, 584, 585, 586, 588, 589, 591],
   // Links to other sites get class="external" and rel="noopener noreferrer" (rehype-external-links).
   'external-links': [20, 346, 480, 481, 501, 526, 538, 594, 595, 600, 602, 603, 608, 611],
   // Astro's smartypants: curly quotes, "--" as an em dash, "..." as an ellipsis.
@@ -63,6 +67,7 @@ const DIFFERENCES: Record<Difference, readonly number[]> = {
 const REVERSIBLE: ReadonlySet<Difference> = new Set([
   'heading-ids',
   'lazy-images',
+  'image-figures',
   'external-links',
   'smart-punctuation',
 ]);
@@ -113,6 +118,20 @@ function undoDifferences(nodes: RootContent[], undo: ReadonlySet<Difference>): R
       if (undo.has('lazy-images') && element.tagName === 'img') {
         delete element.properties['loading'];
         delete element.properties['decoding'];
+      }
+      if (undo.has('image-figures') && element.tagName === 'figure') {
+        const image = element.children.find(
+          (child): child is Element => child.type === 'element' && child.tagName === 'img',
+        );
+        const caption = element.children.find(
+          (child): child is Element => child.type === 'element' && child.tagName === 'figcaption',
+        );
+        const title = caption?.children.map((child) => (child.type === 'text' ? child.value : '')).join('') ?? '';
+        if (image) {
+          image.properties['title'] = title;
+          element.tagName = 'p';
+          element.children = [image];
+        }
       }
       if (undo.has('external-links') && element.tagName === 'a' && classes.includes('external')) {
         delete element.properties['className'];
