@@ -8,11 +8,20 @@
  * also writes it to a file). A build that fails never reaches the swap, so the previous `dist/`
  * stays whole.
  */
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroLoggerDestination, AstroLoggerMessage } from 'astro';
-import { countPages, formatBuildReport, type BuildReport, type PhaseTiming } from '../lib/build-report';
+import {
+  classifyPage,
+  countPages,
+  formatBuildReport,
+  isRedirectPage,
+  pagePathOfFile,
+  type BuildReport,
+  type PageType,
+  type PhaseTiming,
+} from '../lib/build-report';
 import { readBuildChannel, reportWarning, resetBuildChannel } from './build-channel';
 
 const START_NAME = 'warta:build-start';
@@ -25,6 +34,7 @@ const FINISH_NAME = 'warta:build-finish';
 export const OUTPUT_PHASE_NAMES: Readonly<Record<string, string>> = {
   '@astrojs/sitemap': 'sitemaps',
   'warta-publishing': 'redirects',
+  'warta:security-headers': 'security headers',
   'warta:pagefind': 'search index',
 };
 
@@ -88,6 +98,26 @@ function removeStaleStaging(finalDir: string): void {
     if (prefixes.some((prefix) => name.startsWith(prefix)))
       rmSync(path.join(parent, name), { recursive: true, force: true });
   }
+}
+
+/**
+ * Counts the pages in the finished output: Astro's own pages by the type of their path, and the
+ * HTML files other integrations wrote (redirect pages for old addresses) as what they are.
+ */
+function countOutputPages(dir: string, astroPathnames: readonly string[]): Pick<BuildReport, 'pages' | 'totalPages'> {
+  const pages = countPages(astroPathnames);
+  const fromAstro = new Set(astroPathnames.map(pagePathOfFile));
+  let totalPages = astroPathnames.length;
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const file = entry.split(path.sep).join('/');
+    if (!file.endsWith('.html') || fromAstro.has(pagePathOfFile(file))) continue;
+    const type: PageType = isRedirectPage(readFileSync(path.join(dir, entry), 'utf8'))
+      ? 'redirect'
+      : classifyPage(`/${file.replace(/(^|\/)index\.html$/, '$1')}`);
+    pages[type] = (pages[type] ?? 0) + 1;
+    totalPages += 1;
+  }
+  return { pages, totalPages };
 }
 
 /** The first integration of the build: timing, and output into a staging folder. */
@@ -179,8 +209,9 @@ export function buildFinish(): AstroIntegration {
         const pathnames = pages.map((page) => page.pathname);
         const report: BuildReport = {
           ...(channel.content ? { content: channel.content } : {}),
-          pages: countPages(pathnames),
-          totalPages: pathnames.length,
+          ...(finalDir && state.swapped
+            ? countOutputPages(finalDir, pathnames)
+            : { pages: countPages(pathnames), totalPages: pathnames.length }),
           warnings: [...channel.warnings],
           phases: phases(finished),
           totalSeconds: (finished - state.started) / 1000,

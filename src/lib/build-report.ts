@@ -61,6 +61,22 @@ export function classifyPage(pathname: string): PageType {
   return 'other';
 }
 
+/**
+ * The site path of an HTML file of the output, as Astro names its pages: `2022/09/index.html` →
+ * `2022/09`, `404.html` → `404`, `index.html` → the empty path.
+ */
+export function pagePathOfFile(file: string): string {
+  return file
+    .replace(/(^|\/)index\.html$/, '')
+    .replace(/\.html$/, '')
+    .replace(/^\/+|\/+$/g, '');
+}
+
+/** Whether an HTML page only sends the reader on: a `<meta http-equiv="refresh">` redirect. */
+export function isRedirectPage(html: string): boolean {
+  return /<meta\s[^>]*http-equiv\s*=\s*["']?refresh/i.test(html);
+}
+
 /** Counts pages by type. */
 export function countPages(pathnames: readonly string[]): Partial<Record<PageType, number>> {
   const counts: Partial<Record<PageType, number>> = {};

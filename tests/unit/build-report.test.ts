@@ -1,7 +1,13 @@
 import type { AstroIntegration, AstroLoggerMessage } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { buildFinish, buildStart, OUTPUT_PHASE_NAMES, recordingWarnings } from '../../src/integrations/build-report';
-import { classifyPage, countPages, formatBuildReport } from '../../src/lib/build-report';
+import {
+  classifyPage,
+  countPages,
+  formatBuildReport,
+  isRedirectPage,
+  pagePathOfFile,
+} from '../../src/lib/build-report';
 
 describe('classifyPage', () => {
   it.each([
@@ -117,5 +123,20 @@ describe('the order of the framing integrations', () => {
     await (search.hooks['astro:build:done'] as unknown as () => Promise<void>)();
     expect(ran).toBe(1);
     expect(OUTPUT_PHASE_NAMES['warta:pagefind']).toBe('search index');
+  });
+});
+
+describe('pages in the output folder', () => {
+  it('names an HTML file by the site path Astro gives its page', () => {
+    expect(pagePathOfFile('2022/09/06/korea-utara/index.html')).toBe('2022/09/06/korea-utara');
+    expect(pagePathOfFile('index.html')).toBe('');
+    expect(pagePathOfFile('404.html')).toBe('404');
+    expect(pagePathOfFile('/2022/09/')).toBe('2022/09');
+  });
+
+  it('knows a page that only forwards the reader to another address', () => {
+    expect(isRedirectPage('<!doctype html><meta http-equiv="refresh" content="0;url=/2022/09/06/a/">')).toBe(true);
+    expect(isRedirectPage("<meta charset=utf-8><META HTTP-EQUIV='Refresh' content='0; url=/x/'>")).toBe(true);
+    expect(isRedirectPage('<!DOCTYPE html><html><head><title>Refresh</title></head></html>')).toBe(false);
   });
 });
