@@ -12,6 +12,8 @@ export interface SafetyOptions {
   frameHosts: readonly string[];
   /** Path prefix of the bundled script and style files, e.g. `/_astro/`. */
   assetPrefix?: string;
+  /** The site's own script files outside the bundle, e.g. `/theme.js` (the theme switch). */
+  siteScripts?: readonly string[];
 }
 
 // Attributes that hold an address a browser may navigate to, load or submit to.
@@ -48,7 +50,7 @@ export function findScriptRisks(html: string, options: SafetyOptions): string[] 
         } catch {
           risks.push(`structured data that is not JSON: ${describe(element)}`);
         }
-      } else if (src === null || !src.startsWith(assetPrefix)) {
+      } else if (src === null || !(src.startsWith(assetPrefix) || (options.siteScripts ?? []).includes(src))) {
         risks.push(`script: ${describe(element)}`);
       }
     }

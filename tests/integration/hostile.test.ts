@@ -27,7 +27,8 @@ const HOSTILE_TITLE =
 const HOSTILE_PATH = '/2024/01/10/script-2e-2e-https-evil-example/';
 const RTL_TITLE = '🎉 عاجل: \u202Etxt.exe خبر عربي 👨‍👩‍👧 שלום';
 const BIG_PATH = '/2024/01/17/lima-megabita/';
-const safety = { frameHosts: EMBED_HOSTS };
+// The theme switch is the site's own file in public/, loaded on every page.
+const safety = { frameHosts: EMBED_HOSTS, siteScripts: ['/theme.js'] };
 
 /** Lists the files below `dir` that are not inside any of `skip` (folder names at its top). */
 async function filesOutside(dir: string, skip: readonly string[]): Promise<string[]> {
