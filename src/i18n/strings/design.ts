@@ -4,6 +4,7 @@ import type { Lang } from '../../site.config';
 export const designStrings = {
   id: {
     darkTheme: 'Tema gelap',
+    headerSearch: 'Pencarian cepat',
     imageCredit: 'Gambar: {credit}',
     stats: 'Statistik',
     statsIntro: 'Isi arsip dalam angka: berapa berita terbit tiap bulan, topik dan penulis yang paling sering muncul.',
@@ -23,6 +24,7 @@ export const designStrings = {
   },
   en: {
     darkTheme: 'Dark theme',
+    headerSearch: 'Quick search',
     imageCredit: 'Image: {credit}',
     stats: 'Statistics',
     statsIntro:
