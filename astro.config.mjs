@@ -6,7 +6,7 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { wartaSitemap } from './src/integrations/sitemap.ts';
 import { wartaPublishing } from './src/integrations/publishing.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/markdown/index.ts';
+import { articleMarkdownOptions } from './src/markdown/index.ts';
 import { siteConfig } from './src/site.config.ts';
 
 // WARTA_OUT_DIR and WARTA_CACHE_DIR let tests and benchmarks build several archives side by side
@@ -33,7 +33,7 @@ export default defineConfig({
     buildFinish(),
   ],
   markdown: {
-    processor: unified({ remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions }),
+    processor: unified(articleMarkdownOptions),
     syntaxHighlight: false,
   },
 });

@@ -4,12 +4,11 @@
  * deliberate differences listed here by example number (documented in docs/markdown-conformance.md).
  * Each listed difference is checked to be what it says, and to still exist.
  */
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import spec from 'commonmark-spec';
 import type { Element, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from '../../src/markdown/index';
+import { createArticleRenderer } from '../../src/markdown/index';
 import { EMBED_HOSTS } from '../../src/markdown/rehype-embeds';
 import { findScriptRisks } from '../helpers/page-safety';
 
@@ -166,12 +165,7 @@ const rendered = new Map<number, string>();
 
 beforeAll(async () => {
   // Exactly what the build runs (astro.config.mjs hands these lists to Astro's unified processor).
-  const processor = await createMarkdownProcessor({
-    remarkPlugins,
-    rehypePlugins,
-    remarkRehype: remarkRehypeOptions,
-    syntaxHighlight: false,
-  });
+  const processor = await createArticleRenderer();
   for (const example of examples) rendered.set(example.number, (await processor.render(example.markdown)).code);
 });
 

@@ -1,21 +1,15 @@
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as markdown from '../../src/markdown/index';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from '../../src/markdown/index';
+import { createArticleRenderer, rehypePlugins, remarkPlugins } from '../../src/markdown/index';
 
-type Renderer = Awaited<ReturnType<typeof createMarkdownProcessor>>;
+type Renderer = Awaited<ReturnType<typeof createArticleRenderer>>;
 
 let processor: Renderer;
 
 beforeAll(async () => {
   // Exactly what the build runs (astro.config.mjs hands these lists to Astro's unified processor).
-  processor = await createMarkdownProcessor({
-    remarkPlugins,
-    rehypePlugins,
-    remarkRehype: remarkRehypeOptions,
-    syntaxHighlight: false,
-  });
+  processor = await createArticleRenderer();
 });
 
 /** Renders Markdown through the production pipeline and returns the HTML. */
@@ -26,6 +20,8 @@ async function html(source: string): Promise<string> {
 describe('src/markdown/index exports', () => {
   it('exports the plugin lists and every plugin', () => {
     expect(Object.keys(markdown).sort()).toEqual([
+      'articleMarkdownOptions',
+      'createArticleRenderer',
       'newsSanitizeSchema',
       'rehypeAbsoluteUrls',
       'rehypeBasePath',
@@ -41,8 +37,16 @@ describe('src/markdown/index exports', () => {
       'remarkReadAlso',
       'remarkReadingTime',
       'remarkRehypeOptions',
+      'remarkTypography',
     ]);
-    expect(remarkPlugins).toEqual([markdown.remarkArticleLinks, markdown.remarkReadAlso, markdown.remarkReadingTime]);
+    expect(remarkPlugins).toEqual([
+      markdown.remarkTypography,
+      markdown.remarkArticleLinks,
+      markdown.remarkReadAlso,
+      markdown.remarkReadingTime,
+    ]);
+    // Typography is ours (remarkTypography); Astro's own pass would do the same work twice.
+    expect(markdown.articleMarkdownOptions.smartypants).toBe(false);
   });
 
   it('parses and sanitizes raw HTML before anything else touches the tree', () => {
