@@ -14,6 +14,7 @@ import {
 import { tagKey } from '../lib/tags';
 import { t } from '../i18n/ui';
 import { siteConfig } from '../site.config';
+import { getArticleBodySync } from './article-body';
 import { getPublishedArticles, getTagIndex, type ArticleEntry } from './articles';
 import { getArticlePreviewImage } from './seo';
 import { absoluteUrl, url } from './urls';
@@ -69,7 +70,7 @@ function getFeedEntry(article: ArticleEntry): FeedEntry {
     const image = article.data.image ? getArticlePreviewImage(article) : undefined;
     entry = toFeedEntry(article.data, {
       url: absoluteUrl(article.data.permalink),
-      html: article.rendered?.html ?? '',
+      feedHtml: () => getArticleBodySync(article).feedHtml,
       content: siteConfig.feedContent,
       image: image ? { url: image.url, alt: image.alt } : undefined,
     });

@@ -7,6 +7,17 @@ import { formatNumber, t } from './ui';
 /** "1 article", "12 articles", "1.234 berita": a number of articles in `lang`. */
 export function formatArticleCount(lang: Lang, count: number): string {
   // Indonesian has one form for every number; English needs "one" apart from "other".
-  const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'articleCountOne' : 'articleCountOther';
+  const form = pluralRules(lang).select(count) === 'one' ? 'articleCountOne' : 'articleCountOther';
   return t(lang, form, { n: formatNumber(lang, count) });
+}
+
+const rules = new Map<Lang, Intl.PluralRules>();
+
+function pluralRules(lang: Lang): Intl.PluralRules {
+  let rule = rules.get(lang);
+  if (!rule) {
+    rule = new Intl.PluralRules(lang);
+    rules.set(lang, rule);
+  }
+  return rule;
 }

@@ -29,6 +29,8 @@ export function resolveMarkdownFileLink(fromFile: string, url: string): string |
   return file.startsWith('../') ? undefined : file;
 }
 
+const MAY_NAME_MARKDOWN_FILE = /\.md|%[0-9a-f]{2}/i;
+
 /**
  * Maps each relative `.md` link path in an article body (as written) to the address that replaces
  * it: the linked article's permalink, as `addressOf` gives it. Links to no known article are left out.
@@ -39,6 +41,9 @@ export function mapArticleFileLinks(
   addressOf: (articleFile: string) => string | undefined,
 ): Record<string, string> {
   const links: Record<string, string> = {};
+  // Only a body that writes ".md", or escapes a character that could spell it, can link a file;
+  // most bodies are not parsed at all.
+  if (!MAY_NAME_MARKDOWN_FILE.test(body)) return links;
   for (const reference of findMarkdownReferences(body)) {
     if (reference.kind !== 'link') continue;
     const target = resolveMarkdownFileLink(file, reference.url);

@@ -176,13 +176,31 @@ export interface FormatDateOptions {
  */
 export function formatArticleDate(date: Date, options: FormatDateOptions): string {
   const pattern = options.precision === 'month' ? 'MMMM yyyy' : 'EEEE, d MMMM yyyy';
-  return format(date, pattern, { locale: LOCALES[options.lang], in: tz(options.timeZone) });
+  return formatCached(date, pattern, options.lang, options.timeZone);
 }
 
 /** Formats a date without the weekday, for compact lists: "6 Sep 2022" / "6 Sep 2022". */
 export function formatShortDate(date: Date, options: FormatDateOptions): string {
   const pattern = options.precision === 'month' ? 'MMM yyyy' : 'd MMM yyyy';
-  return format(date, pattern, { locale: LOCALES[options.lang], in: tz(options.timeZone) });
+  return formatCached(date, pattern, options.lang, options.timeZone);
+}
+
+// A date is shown on its page, in every list it appears in and in feeds: formatted once per build.
+const formatted = new Map<string, string>();
+const FORMAT_CACHE_SIZE = 200_000;
+
+function formatCached(date: Date, pattern: string, lang: Lang | undefined, timeZone: string): string {
+  const key = `${date.getTime()} ${pattern} ${lang ?? ''} ${timeZone}`;
+  let value = formatted.get(key);
+  if (value === undefined) {
+    if (formatted.size >= FORMAT_CACHE_SIZE) formatted.clear();
+    value =
+      pattern === 'ISO'
+        ? formatISO(date, { in: tz(timeZone) })
+        : format(date, pattern, { ...(lang ? { locale: LOCALES[lang] } : {}), in: tz(timeZone) });
+    formatted.set(key, value);
+  }
+  return value;
 }
 
 /**
@@ -190,9 +208,9 @@ export function formatShortDate(date: Date, options: FormatDateOptions): string 
  * and a full ISO 8601 timestamp with the site zone's offset for an instant.
  */
 export function toDatetimeAttribute(date: Date, timeZone: string, precision: DatePrecision = 'instant'): string {
-  if (precision === 'month') return format(date, 'yyyy-MM', { in: tz(timeZone) });
-  if (precision === 'day') return format(date, 'yyyy-MM-dd', { in: tz(timeZone) });
-  return formatISO(date, { in: tz(timeZone) });
+  if (precision === 'month') return formatCached(date, 'yyyy-MM', undefined, timeZone);
+  if (precision === 'day') return formatCached(date, 'yyyy-MM-dd', undefined, timeZone);
+  return formatCached(date, 'ISO', undefined, timeZone);
 }
 
 /** The calendar parts of an instant as seen in a time zone, zero-padded for use in URLs. */

@@ -96,8 +96,10 @@ export interface FeedArticle {
 export interface FeedEntryOptions {
   /** Absolute URL of the article page. */
   url: string;
-  /** The article's rendered HTML, as on its page. */
-  html: string;
+  /** The article's rendered HTML, as on its page; made ready for feed readers here. */
+  html?: string;
+  /** Or the HTML already made ready ({@link prepareFeedHtml}), read only when feeds carry full text. */
+  feedHtml?: () => string;
   /** Whether feeds carry the whole text or only the summary. */
   content: FeedContent;
   /** Lead image, already an absolute URL. */
@@ -112,7 +114,9 @@ export function toFeedEntry(article: FeedArticle, options: FeedEntryOptions): Fe
     published: article.date,
     updated: article.updated ?? article.date,
     ...(article.summary ? { summary: article.summary } : {}),
-    ...(options.content === 'full' ? { contentHtml: prepareFeedHtml(options.html, options.url) } : {}),
+    ...(options.content === 'full'
+      ? { contentHtml: options.feedHtml ? options.feedHtml() : prepareFeedHtml(options.html ?? '', options.url) }
+      : {}),
     authors: article.authors,
     tags: article.tags,
     lang: article.lang,

@@ -28,6 +28,20 @@ function isEmoji(grapheme: string): boolean {
  * emoji at all.
  */
 export function slugify(text: string): string {
+  let slug = slugs.get(text);
+  if (slug === undefined) {
+    // Tags and authors repeat across thousands of articles; the cache is dropped when it grows large.
+    if (slugs.size >= SLUG_CACHE_SIZE) slugs.clear();
+    slug = computeSlug(text);
+    slugs.set(text, slug);
+  }
+  return slug;
+}
+
+const SLUG_CACHE_SIZE = 50_000;
+const slugs = new Map<string, string>();
+
+function computeSlug(text: string): string {
   const parts: string[] = [];
   let current = '';
   for (const { segment } of graphemes.segment(text.normalize('NFC'))) {

@@ -13,6 +13,10 @@ import { articleDataSchema, type ArticleData } from '../lib/article-schema';
 import { findMissingImages } from '../lib/content-checks';
 import { displayPath, labelFromCwd, readContentFolder } from '../lib/content-folder';
 import { renderFailureProblem } from '../lib/input-checks';
+import { listRenderedBodies, pruneRenderedBodies, renderedCacheFolder, writeRenderedBody } from '../lib/rendered-cache';
+import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/index';
+import { renderArticle, type RenderJob } from './render-article';
+import { defaultWorkerCount, renderOnWorkers, type RenderResult } from './render-pool';
 import { withBase } from '../lib/permalinks';
 import { ContentError, formatProblem, sortProblems, type Problem } from '../lib/problems';
 
@@ -25,7 +29,32 @@ export interface ArticleLoaderOptions extends ReadArticleOptions {
 }
 
 // Bump when the Markdown pipeline changes output, so cached renders are redone.
-const PIPELINE_VERSION = '3';
+const PIPELINE_VERSION = '4';
+
+// Below this many bodies to render, starting worker threads costs more than it saves.
+const WORKER_THRESHOLD = 48;
+
+/**
+ * Threads to render `jobs` bodies on: 0 renders them on the loader's own thread. WARTA_RENDER_WORKERS
+ * sets the number (0 turns the workers off); by default one per core, for a large enough batch.
+ */
+function renderWorkerCount(jobs: number): number {
+  const configured = process.env['WARTA_RENDER_WORKERS'];
+  if (configured !== undefined && configured !== '') {
+    const count = Number(configured);
+    if (!Number.isInteger(count) || count < 0) {
+      throw new Error(`WARTA_RENDER_WORKERS must be a whole number of threads (0 turns them off), not "${configured}"`);
+    }
+    return jobs === 0 ? 0 : count;
+  }
+  const cores = defaultWorkerCount();
+  return jobs >= WORKER_THRESHOLD && cores > 1 ? cores : 0;
+}
+
+// The part of Astro's image settings the Markdown renderer reads: which remote pictures are allowed.
+function markdownImageOptions(image: { domains?: string[]; remotePatterns?: unknown[] }): MarkdownImageOptions {
+  return { domains: image.domains ?? [], remotePatterns: image.remotePatterns ?? [] } as MarkdownImageOptions;
+}
 
 /** Creates the loader of the `articles` collection. */
 export function articleLoader(options: ArticleLoaderOptions): Loader {
@@ -33,8 +62,9 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
   return {
     name: 'warta-articles',
     schema: articleDataSchema,
-    async load({ store, renderMarkdown, generateDigest, logger, watcher, config }) {
+    async load({ store, generateDigest, logger, watcher, config }) {
       const root = fileURLToPath(config.root);
+      const siteUrl = config.site ?? 'http://localhost/';
       const label = labelFromCwd(directory);
       const sync = async (): Promise<void> => {
         const folder = await readContentFolder(directory, { ...readOptions, label });
@@ -58,20 +88,30 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         // Warnings do not stop the build, but editors see them, and so does the build report.
         for (const problem of sortProblems(folder.problems)) logger.warn(formatProblem(problem));
         const seen = new Set<string>();
+        const digests = new Set<string>();
         const failures: Problem[] = [];
-        let rendered = 0;
         const addresses = new Map(folder.articles.map((a) => [a.file, withBase(config.base, a.permalink)]));
+        const renderedFolder = renderedCacheFolder(fileURLToPath(config.cacheDir));
+        const onDisk = await listRenderedBodies(renderedFolder);
+        const toRender: {
+          article: (typeof folder.articles)[number];
+          data: ArticleData;
+          digest: string;
+          job: RenderJob;
+        }[] = [];
         for (const article of folder.articles) {
           seen.add(article.id);
           const data = withLocalLeadImage(toArticleData(article));
           // Relative links to other article files become their addresses (remarkArticleLinks).
           const articleLinks = mapArticleFileLinks(article.file, article.body, (file) => addresses.get(file));
-          const links = Object.keys(articleLinks).length > 0 ? `articleLinks: ${JSON.stringify(articleLinks)}\n` : '';
+          const hasLinks = Object.keys(articleLinks).length > 0;
+          const links = hasLinks ? `articleLinks: ${JSON.stringify(articleLinks)}\n` : '';
           const digest = generateDigest(
-            `${PIPELINE_VERSION}\n${base}\n${readOptions.timeZone}\n${readOptions.defaultLang}\n${JSON.stringify(data)}\n${links}${article.body}`,
+            `${PIPELINE_VERSION}\n${siteUrl}\n${base}\n${readOptions.timeZone}\n${readOptions.defaultLang}\n${JSON.stringify(data)}\n${links}${article.body}`,
           );
+          digests.add(digest);
           const cached = store.get(article.id);
-          if (cached?.digest === digest) {
+          if (cached?.digest === digest && onDisk.has(digest)) {
             // Astro lists the pictures to import in .astro/content-assets.mjs, one file per checkout
             // that builds of other content folders (the tests') overwrite, and rewrites it only when
             // an entry with pictures is set: setting the cached entry afresh keeps the list ours.
@@ -81,37 +121,75 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
             }
             continue;
           }
-          // A tiny frontmatter hands the language and link map to plugins and keeps a body that
-          // opens with a thematic break from being read as frontmatter.
-          let html: Awaited<ReturnType<typeof renderMarkdown>>;
-          try {
-            html = await renderMarkdown(`---\nlang: ${data.lang}\n${links}---\n${article.body}`, {
-              fileURL: pathToFileURL(path.join(directory, article.file)),
-            });
-          } catch (error) {
+          toRender.push({
+            article,
+            data,
+            digest,
+            job: {
+              fileURL: pathToFileURL(path.join(directory, article.file)).href,
+              body: article.body,
+              frontmatter: { lang: data.lang, ...(hasLinks ? { articleLinks } : {}) },
+              articleUrl: new URL(withBase(config.base, article.permalink), siteUrl).href,
+            },
+          });
+        }
+        const onResult = async (index: number, result: RenderResult): Promise<void> => {
+          const { article, data, digest } = toRender[index]!;
+          if (!result.ok) {
             // Every article is still tried, so one build names every body that cannot be rendered.
-            failures.push(renderFailureProblem(label(article.file), error));
-            continue;
+            failures.push(renderFailureProblem(label(article.file), result.error));
+            return;
           }
+          const { body, localImagePaths, remoteImagePaths } = result.outcome;
+          await writeRenderedBody(renderedFolder, digest, body);
           const leadImage = isLocalImage(data.image?.src) ? data.image.src : undefined;
+          const imagePaths = [...localImagePaths, ...remoteImagePaths];
           store.set({
             id: article.id,
             data,
             digest,
-            rendered: html,
+            // The body stays out of Astro's data store (see src/lib/rendered-cache.ts), unless it
+            // shows pictures: those go through Astro's image pipeline when the page renders it.
+            ...(imagePaths.length > 0
+              ? {
+                  rendered: {
+                    html: body.html,
+                    metadata: { imagePaths, frontmatter: { readingTime: body.readingTime } },
+                  },
+                }
+              : {}),
             filePath: path.relative(root, path.join(directory, article.file)).split(path.sep).join('/'),
             // Pictures next to the article go through Astro's image pipeline: body images found
             // while rendering, and the lead image, which Astro swaps for the imported picture
             // whenever the entry is read (see getLeadImage in src/data/images.ts).
-            assetImports: [...(html.metadata?.imagePaths ?? []), ...(leadImage ? [leadImage] : [])],
+            assetImports: [...imagePaths, ...(leadImage ? [leadImage] : [])],
             ...(leadImage ? { imageImports: [['image', 'src']] } : {}),
           });
-          rendered += 1;
+        };
+        const workers = renderWorkerCount(toRender.length);
+        if (workers > 0) {
+          await renderOnWorkers(
+            toRender.map((item) => item.job),
+            { workers, image: markdownImageOptions(config.image), onResult },
+          );
+        } else if (toRender.length > 0) {
+          const renderer = await createArticleRenderer(markdownImageOptions(config.image));
+          for (const [index, { job }] of toRender.entries()) {
+            const result: RenderResult = await renderArticle(renderer, job).then(
+              (outcome) => ({ ok: true as const, outcome }),
+              (error: unknown) => ({
+                ok: false as const,
+                error: error instanceof Error ? error : new Error(String(error)),
+              }),
+            );
+            await onResult(index, result);
+          }
         }
         if (failures.length > 0) throw new ContentError(failures);
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        await pruneRenderedBodies(renderedFolder, digests);
         logger.info(
-          `${folder.articles.length} articles read, ${rendered} rendered, ${folder.articles.length - rendered} unchanged`,
+          `${folder.articles.length} articles read, ${toRender.length} rendered${workers > 1 ? ` on ${workers} threads` : ''}, ${folder.articles.length - toRender.length} unchanged`,
         );
       };
 
