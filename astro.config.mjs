@@ -32,6 +32,9 @@ export default defineConfig({
     pagefindIntegration(),
     buildFinish(),
   ],
+  // Pages whose cacheKey (src/data/cache-keys.ts) and code are unchanged since the last build are
+  // copied from it instead of rendered again.
+  experimental: { incrementalBuild: true },
   markdown: {
     processor: unified(articleMarkdownOptions),
     syntaxHighlight: false,

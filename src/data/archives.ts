@@ -22,6 +22,7 @@ import { tagKey } from '../lib/tags';
 import { buildTermIndex, type TermEntry } from '../lib/taxonomy';
 import { siteConfig } from '../site.config';
 import { getPublishedArticles, getTagIndex, type ArticleEntry } from './articles';
+import { pageCacheKey } from './cache-keys';
 
 /** A year, month or day of the archive. */
 export type ArticlePeriod = ArchivePeriod<ArticleEntry>;
@@ -65,11 +66,11 @@ export type DateArchiveParams = { year: string; month?: string; day?: string; pa
 export async function getDateArchiveRoutes(
   kind: PeriodKind,
   paged: boolean,
-): Promise<{ params: DateArchiveParams; props: DateArchivePage }[]> {
+): Promise<{ params: DateArchiveParams; props: DateArchivePage; cacheKey: string }[]> {
   const groups = await getDateArchives();
   const periods = kind === 'year' ? groups.years : kind === 'month' ? groups.months : groups.days;
   const children = kind === 'year' ? groups.months : kind === 'month' ? groups.days : [];
-  return linkNeighbours(periods).flatMap(({ period, newer, older }) => {
+  const routes = linkNeighbours(periods).flatMap(({ period, newer, older }) => {
     const subPeriods = getSubPeriods(period, children);
     const pages = paginatePeriod(period, siteConfig.pageSize);
     return (paged ? pages.slice(1) : pages.slice(0, 1)).map((page) => ({
@@ -82,6 +83,25 @@ export async function getDateArchiveRoutes(
       props: { period, page, newer, older, subPeriods },
     }));
   });
+  return Promise.all(
+    routes.map(async (route) => ({
+      ...route,
+      cacheKey: await pageCacheKey(`${kind}-archive`, periodKeyProps(route.props)),
+    })),
+  );
+}
+
+// What a date archive page shows of its periods: their addresses and sizes, not every article of
+// a whole year (the page's own articles are in `page`).
+function periodKeyProps({ period, page, newer, older, subPeriods }: DateArchivePage) {
+  const summary = (p: ArticlePeriod | undefined) => p && { path: p.path, start: p.start, count: p.items.length };
+  return {
+    period: summary(period),
+    page,
+    newer: summary(newer),
+    older: summary(older),
+    subPeriods: subPeriods.map(summary),
+  };
 }
 
 /** The year-by-month overview of the whole archive, for `/archive/`. */
@@ -128,14 +148,22 @@ export type TermArchivePage = {
 export async function getTermRoutes(
   kind: TermKind,
   paged: boolean,
-): Promise<{ params: { slug: string; page?: string }; props: TermArchivePage }[]> {
-  return (await getTerms(kind)).flatMap((term) => {
+): Promise<{ params: { slug: string; page?: string }; props: TermArchivePage; cacheKey: string }[]> {
+  const routes = (await getTerms(kind)).flatMap((term) => {
     const pages = paginate(term.items, siteConfig.pageSize, `/${kind}/${term.slug}/`);
     return (paged ? pages.slice(1) : pages.slice(0, 1)).map((page) => ({
       params: { slug: term.slug, ...(paged ? { page: String(page.number) } : {}) },
       props: { term, page },
     }));
   });
+  return Promise.all(
+    routes.map(async (route) => {
+      const { term, page } = route.props;
+      // The page shows its own articles and the term's name, address and size.
+      const shown = { term: { key: term.key, name: term.name, slug: term.slug, count: term.items.length }, page };
+      return { ...route, cacheKey: await pageCacheKey(`${kind}-archive`, shown) };
+    }),
+  );
 }
 
 let relatedIndex: Promise<Map<string, ArticleEntry[]>> | undefined;

@@ -4,6 +4,7 @@
  */
 import { resolveBuildTime } from '../lib/build-time';
 import {
+  FEED_ITEM_LIMIT,
   buildFeedDocument,
   toFeedEntry,
   type FeedDocument,
@@ -16,6 +17,7 @@ import { t } from '../i18n/ui';
 import { siteConfig } from '../site.config';
 import { getArticleBodySync } from './article-body';
 import { getPublishedArticles, getTagIndex, type ArticleEntry } from './articles';
+import { pageCacheKey } from './cache-keys';
 import { getArticlePreviewImage } from './seo';
 import { absoluteUrl, url } from './urls';
 
@@ -110,21 +112,46 @@ export interface TagFeed {
   slug: string;
   /** The tag as readers see it. */
   name: string;
-  /** The feed: the tag's latest 50 articles. */
-  feed: FeedDocument;
+  /** The articles the feed carries: the tag's latest 50. */
+  articles: ArticleEntry[];
+  /** The feed, assembled when it is written (a page copied from the last build never needs it). */
+  feed(): FeedDocument;
 }
 
 /** One feed per tag, each with that tag's latest 50 articles. */
 export async function getTagFeeds(): Promise<TagFeed[]> {
   const lang = siteConfig.defaultLang;
-  return [...(await getTagIndex()).values()].map((tag) => ({
-    slug: tag.slug,
-    name: tag.name,
-    feed: buildFeed(
-      tagFeedTitle(tag.name),
-      t(lang, 'tagFeedDescription', { tag: tag.name, site: siteConfig.title }),
-      `/tags/${tag.slug}/`,
-      tag.items,
-    ),
-  }));
+  return [...(await getTagIndex()).values()].map((tag) => {
+    const articles = tag.items.slice(0, FEED_ITEM_LIMIT);
+    return {
+      slug: tag.slug,
+      name: tag.name,
+      articles,
+      feed: () =>
+        buildFeed(
+          tagFeedTitle(tag.name),
+          t(lang, 'tagFeedDescription', { tag: tag.name, site: siteConfig.title }),
+          `/tags/${tag.slug}/`,
+          articles,
+        ),
+    };
+  });
+}
+
+/** The `getStaticPaths` entries of a tag feed endpoint in one format. */
+export async function getTagFeedRoutes(
+  format: string,
+): Promise<{ params: { tag: string }; props: { tag: TagFeed }; cacheKey: string }[]> {
+  return Promise.all(
+    (await getTagFeeds()).map(async (tag) => ({
+      params: { tag: tag.slug },
+      props: { tag },
+      // A full-text feed shows its articles' bodies too.
+      cacheKey: await pageCacheKey(
+        `tag-feed-${format}`,
+        { slug: tag.slug, name: tag.name, articles: tag.articles },
+        { bodies: siteConfig.feedContent === 'full' },
+      ),
+    })),
+  );
 }

@@ -1,9 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedResponse } from '../../../data/feed-responses';
-import { getTagFeeds, type TagFeed } from '../../../data/feeds';
+import { getTagFeedRoutes, type TagFeed } from '../../../data/feeds';
 
-export const getStaticPaths = (async () =>
-  (await getTagFeeds()).map((tag) => ({ params: { tag: tag.slug }, props: { tag } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => getTagFeedRoutes('json')) satisfies GetStaticPaths;
 
 /** A tag's latest articles as a feed (json). */
-export const GET: APIRoute<{ tag: TagFeed }> = ({ props }) => feedResponse(props.tag.feed, 'json');
+export const GET: APIRoute<{ tag: TagFeed }> = ({ props }) => feedResponse(props.tag.feed(), 'json');

@@ -1,0 +1,68 @@
+/**
+ * Rebuilding after an edit reuses the pages the edit did not touch (Astro's incremental build with
+ * the keys of src/data/cache-keys.ts), and the result is exactly what a clean build of the edited
+ * archive writes: a key that missed something a page shows would leave a stale page behind.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildArchive, fixturesDir, type BuildResult } from '../helpers/build';
+import { compareTrees } from '../helpers/trees';
+
+const EDITED_BODY = 'Koreksi: angka peluncuran diperbarui redaksi.';
+const NEW_TITLE = 'Jalan Tol Trans-Jawa Resmi Dibuka';
+
+let work: string;
+let warm: BuildResult;
+let clean: BuildResult;
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  await writeFile(file, change(await readFile(file, 'utf8')));
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'warta-incremental-'));
+  const content = path.join(work, 'content');
+  const cacheDir = path.join(work, 'cache');
+  await cp(path.join(fixturesDir, 'browse', 'content'), content, { recursive: true });
+  const first = await buildArchive(content, { WARTA_CACHE_DIR: cacheDir });
+  expect(first.exitCode, first.output).toBe(0);
+  await first.cleanup();
+  // One article's text changes; another article's title, which lists and its neighbours show.
+  await edit(path.join(content, '2022/09/uji-rudal.md'), (text) => `${text}\n${EDITED_BODY}\n`);
+  await edit(path.join(content, '2023/09/jalan-tol.md'), (text) =>
+    text.replace("title: 'Jalan Tol Baru Dibuka'", `title: '${NEW_TITLE}'`),
+  );
+  [warm, clean] = await Promise.all([
+    buildArchive(content, { WARTA_CACHE_DIR: cacheDir }),
+    buildArchive(content, { WARTA_CACHE_DIR: path.join(work, 'clean-cache') }),
+  ]);
+}, 300_000);
+
+afterAll(async () => {
+  await Promise.all([warm?.cleanup(), clean?.cleanup()]);
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('a rebuild after editing two articles', () => {
+  it('succeeds and copies the untouched pages from the last build', () => {
+    expect(warm.exitCode, warm.output).toBe(0);
+    expect(warm.output).toMatch(/\((?:cached|restored)\)/);
+    // Only the edited article's body went through Markdown again.
+    expect(warm.output).toMatch(/\d+ articles read, 2 rendered/);
+  });
+
+  it('shows the new text and the new title wherever they appear', async () => {
+    expect(await warm.read('/2022/09/20/uji-rudal/')).toContain(EDITED_BODY);
+    expect(await warm.read('/')).toContain(NEW_TITLE);
+    expect(await warm.read('/2023/09/')).toContain(NEW_TITLE);
+    expect(await warm.read('/tags/transportasi/')).toContain(NEW_TITLE);
+    expect(await warm.read('/rss.xml')).toContain(NEW_TITLE);
+  });
+
+  it('writes exactly what a clean build of the edited archive writes', async () => {
+    expect(clean.exitCode, clean.output).toBe(0);
+    expect(await compareTrees(clean.outDir, warm.outDir)).toEqual({ onlyInFirst: [], onlyInSecond: [], changed: [] });
+  });
+});
