@@ -170,7 +170,9 @@ async function build(label: string, work: string, env: NodeJS.ProcessEnv): Promi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const peaks = new Map<number, { name: string; kib: number }>();
-  const sampler = setInterval(() => void sampleMemory(child.pid!, peaks), 250);
+  // VmHWM is each process's own high-water mark, so sampling once a second misses no peak of a
+  // process that lives longer than that, and keeps the sampler's own load off the build it measures.
+  const sampler = setInterval(() => void sampleMemory(child.pid!, peaks), 1000);
   child.stdout.on('data', (chunk: Buffer) => void appendFile(logFile, chunk));
   child.stderr.on('data', (chunk: Buffer) => void appendFile(logFile, chunk));
   const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));

@@ -41,7 +41,20 @@ export function slugify(text: string): string {
 const SLUG_CACHE_SIZE = 50_000;
 const slugs = new Map<string, string>();
 
+// Plain ASCII needs none of the Unicode work: its letters and digits, lower-cased, in runs.
+const PLAIN_ASCII_RE = /^[\u0000-\u007f]*$/;
+
 function computeSlug(text: string): string {
+  return PLAIN_ASCII_RE.test(text)
+    ? (text
+        .toLowerCase()
+        .match(/[a-z0-9]+/g)
+        ?.join('-') ?? '')
+    : slugifyUnicode(text);
+}
+
+/** {@link slugify} without its shortcut for plain ASCII; exported for the tests that compare the two. */
+export function slugifyUnicode(text: string): string {
   const parts: string[] = [];
   let current = '';
   for (const { segment } of graphemes.segment(text.normalize('NFC'))) {

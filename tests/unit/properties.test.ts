@@ -10,7 +10,7 @@ import { findCollisions, readArticle, type ArticleRecord } from '../../src/lib/a
 import { getCalendarParts, type DatePrecision } from '../../src/lib/dates';
 import { paginate } from '../../src/lib/pagination';
 import { buildPermalink } from '../../src/lib/permalinks';
-import { slugify } from '../../src/lib/slugs';
+import { slugify, slugifyUnicode } from '../../src/lib/slugs';
 import { mergeTags, tagKey } from '../../src/lib/tags';
 import { buildTermIndex } from '../../src/lib/taxonomy';
 
@@ -76,6 +76,18 @@ describe('slugify', () => {
         expect(slugify(slug)).toBe(slug);
       }),
       runs,
+    );
+  });
+
+  it('gives plain ASCII the slug the full Unicode path gives it (the shortcut changes nothing)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((code) => String.fromCharCode(code)) }),
+        (text) => {
+          expect(slugify(text)).toBe(slugifyUnicode(text));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 
