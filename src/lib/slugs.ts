@@ -42,7 +42,7 @@ const SLUG_CACHE_SIZE = 50_000;
 const slugs = new Map<string, string>();
 
 // Plain ASCII needs none of the Unicode work: its letters and digits, lower-cased, in runs.
-const PLAIN_ASCII_RE = /^[\u0000-\u007f]*$/;
+const PLAIN_ASCII_RE = /^\p{ASCII}*$/u;
 
 function computeSlug(text: string): string {
   return PLAIN_ASCII_RE.test(text)
