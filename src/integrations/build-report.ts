@@ -93,9 +93,10 @@ function removeStaleStaging(finalDir: string): void {
   const parent = path.dirname(finalDir);
   if (!existsSync(parent)) return;
   // A build killed mid-way leaves its staging folder, or the previous archive it was removing.
-  const prefixes = [`${path.basename(finalDir)}.building-`, `${path.basename(finalDir)}.old-`];
+  const base = path.basename(finalDir);
+  const prefixes = [`${base}.building-`, `${base}.old-`];
   for (const name of readdirSync(parent)) {
-    if (prefixes.some((prefix) => name.startsWith(prefix)))
+    if (name === `${base}.building` || prefixes.some((prefix) => name.startsWith(prefix)))
       rmSync(path.join(parent, name), { recursive: true, force: true });
   }
 }
@@ -139,7 +140,10 @@ export function buildStart(): AstroIntegration {
         logger.options.destination = recordingWarnings(logger.options.destination, reportWarning);
         const finalDir = fileURLToPath(config.outDir);
         removeStaleStaging(finalDir);
-        const stagingDir = `${finalDir.replace(/[\\/]+$/, '')}.building-${process.pid}`;
+        // One name for every build: Astro writes the output folder into the bundle of each page that
+        // uses its image pipeline, and a name that changed from build to build would make every
+        // such page look changed to the incremental build.
+        const stagingDir = `${finalDir.replace(/[\\/]+$/, '')}.building`;
         state.finalDir = finalDir;
         state.stagingDir = stagingDir;
         updateConfig({ outDir: pathToFileURL(`${stagingDir}/`) });

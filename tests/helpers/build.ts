@@ -96,14 +96,14 @@ export async function buildArchive(
   args: readonly string[] = [],
 ): Promise<BuildResult> {
   const work = await mkdtemp(path.join(tmpdir(), 'warta-build-'));
-  const outDir = path.join(work, 'dist');
+  const outDir = env['WARTA_OUT_DIR'] ?? path.join(work, 'dist');
   const cacheDir = env['WARTA_CACHE_DIR'] ?? path.join(work, 'cache');
   const { exitCode, output } = await run(
     [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', ...args],
     {
       WARTA_CONTENT_DIR: contentDir,
-      WARTA_OUT_DIR: outDir,
       ...env,
+      WARTA_OUT_DIR: outDir,
       WARTA_CACHE_DIR: cacheDir,
     },
   );
