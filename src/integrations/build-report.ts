@@ -8,6 +8,7 @@
  * also writes it to a file). A build that fails never reaches the swap, so the previous `dist/`
  * stays whole.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -192,6 +193,23 @@ function timeOutputStep(integration: AstroIntegration): void {
   };
 }
 
+/**
+ * Deletes the previous archive after the new one is in place, in a process of its own that
+ * outlives the build: a large archive's tens of thousands of files take the better part of a
+ * minute to delete, and nobody needs to wait for that. Whatever it leaves (a machine switched off
+ * meanwhile), the next build's start removes.
+ */
+function removeInBackground(dir: string): void {
+  if (!existsSync(dir)) return;
+  const child = spawn(
+    process.execPath,
+    ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir],
+    { detached: true, stdio: 'ignore' },
+  );
+  child.on('error', () => rmSync(dir, { recursive: true, force: true }));
+  child.unref();
+}
+
 /** The last integration of the build: swap the finished output into place and report. */
 export function buildFinish(): AstroIntegration {
   return {
@@ -205,7 +223,7 @@ export function buildFinish(): AstroIntegration {
           if (existsSync(finalDir)) renameSync(finalDir, oldDir);
           renameSync(stagingDir, finalDir);
           state.swapped = true;
-          rmSync(oldDir, { recursive: true, force: true });
+          removeInBackground(oldDir);
         }
         const finished = performance.now();
         state.swapSeconds = (finished - swapStarted) / 1000;
