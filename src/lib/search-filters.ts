@@ -54,13 +54,16 @@ export function buildFilterValueMap(available: FilterCounts): FilterValueMap {
 }
 
 /**
- * The Pagefind filters for a search state. `omit` leaves one filter out, to count what each of its
- * values would give in place of the reader's current choice.
+ * The Pagefind filters for a search state: topics, authors and year. The language is not one of
+ * them: each language has an index of its own, and a search reads only the indexes of the languages
+ * it wants (src/lib/search-languages.ts), which also spares loading the language filter's data.
+ * `omit` leaves one filter out, to count what each of its values would give in place of the
+ * reader's current choice.
  */
 export function toPagefindFilters(
   state: SearchState,
   values: FilterValueMap,
-  omit?: SearchFilterName,
+  omit?: Exclude<SearchFilterName, 'language'>,
 ): PagefindFilters {
   const filters: PagefindFilters = {};
   for (const filter of ['tag', 'author'] as const) {
@@ -68,11 +71,14 @@ export function toPagefindFilters(
       filters[filter] = state[filter].map((slug) => values.toIndexValue(filter, slug));
     }
   }
-  for (const filter of ['year', 'language'] as const) {
-    const chosen = state[filter];
-    if (filter !== omit && chosen !== undefined) filters[filter] = values.toIndexValue(filter, chosen);
-  }
+  if (omit !== 'year' && state.year !== undefined) filters.year = values.toIndexValue('year', state.year);
   return filters;
+}
+
+/** Whether a state's filters can be given to Pagefind only once the index's filter values are known. */
+export function needsFilterValues(state: SearchState): boolean {
+  // Topic and author slugs stand for names that only the index holds; years are the same in both.
+  return state.tag.length > 0 || state.author.length > 0;
 }
 
 /** The language code of a `language` filter value, for the `lang` attribute of a result. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildFilterValueMap,
   languageOfFilterValue,
+  needsFilterValues,
   toPagefindFilters,
   type FilterCounts,
 } from '../../src/lib/search-filters';
@@ -54,11 +55,11 @@ describe('toPagefindFilters', () => {
 
   it('turns a shared link into the filters Pagefind matches', () => {
     const state = parseSearchState('?q=korea&tag=rusia&tag=korea-utara&author=sam-lee&year=2022&language=en');
+    // The language is chosen by which language's index is searched, not by a filter.
     expect(toPagefindFilters(state, values)).toEqual({
       tag: ['Rusia', 'Korea Utara'],
       author: ['Sam Lee'],
       year: '2022',
-      language: 'English',
     });
   });
 
@@ -67,8 +68,16 @@ describe('toPagefindFilters', () => {
   });
 
   it('can leave one filter out, to count the alternatives to the reader’s choice', () => {
-    const state = parseSearchState('?year=2022&language=id');
-    expect(toPagefindFilters(state, values, 'year')).toEqual({ language: 'Bahasa Indonesia' });
+    const state = parseSearchState('?year=2022&tag=rusia');
+    expect(toPagefindFilters(state, values, 'year')).toEqual({ tag: ['Rusia'] });
+  });
+});
+
+describe('needsFilterValues', () => {
+  it('asks for the index’s values only when a topic or author slug must be looked up', () => {
+    expect(needsFilterValues(parseSearchState('?q=korea&tag=rusia'))).toBe(true);
+    expect(needsFilterValues(parseSearchState('?author=sam-lee'))).toBe(true);
+    expect(needsFilterValues(parseSearchState('?q=korea&year=2022&language=en&sort=date'))).toBe(false);
   });
 });
 
