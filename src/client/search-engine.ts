@@ -1,14 +1,14 @@
 /**
- * The search page's connection to Pagefind: loads the browser script of the build's index, one
- * Pagefind instance per language and only as a search needs it, answers a search state with the
- * results in the order the reader chose, and counts the filter values when the reader asks for
- * them (loading every filter's data costs more than a query; see README, Search).
+ * The search page's connection to the build's Pagefind index: starts one Pagefind instance per
+ * language, each in its own worker and only once a search needs it, answers a search state with the
+ * results in the order the reader chose, and counts the filter values when the reader asks for them
+ * (loading every filter's data costs more than a query; see README, Search).
  */
 import { mergeByKeyDescending, type LazyMerge } from '../lib/lazy-merge';
-import { languageFilterValues, type SearchFilterName } from '../lib/search-facets';
+import { languageFilterValues, type SearchFilterName } from '../lib/search-filter-names';
 import {
-  buildFilterValueMap,
   needsFilterValues,
+  plainFilterValues,
   toPagefindFilters,
   type FilterCounts,
   type FilterValueMap,
@@ -16,40 +16,17 @@ import {
 } from '../lib/search-filters';
 import { fallbackLanguages, languagesToSearch, orderLanguages } from '../lib/search-languages';
 import { effectiveSort, isSearchActive, type SearchState } from '../lib/search-state';
+import {
+  createPagefindWorker,
+  startPagefindInstance,
+  type PagefindInstance,
+  type PagefindLocation,
+  type PagefindResult,
+  type PagefindSearch,
+  type ResultData,
+} from './pagefind-instance';
 
-/** What Pagefind returns for one result once its fragment is loaded. */
-export interface ResultData {
-  /** Address of the article, with the site's base path. */
-  url: string;
-  /** A passage around the matched words, as HTML with the matches in `<mark>`. */
-  excerpt: string;
-  /** Metadata recorded at build time: `title`, `date`, `published`, `summary`, `image`, `image_alt`. */
-  meta: Partial<Record<string, string>>;
-  /** Filter values of the article. */
-  filters: Partial<Record<string, string[]>>;
-}
-
-// The part of Pagefind's browser API (pagefind.js, written next to the index) that this page uses.
-interface PagefindModule {
-  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<FilterCounts>;
-  search(
-    term: string | null,
-    options: { filters?: PagefindFilters; sort?: Partial<Record<string, 'asc' | 'desc'>> },
-  ): Promise<PagefindSearch>;
-}
-
-interface PagefindResult {
-  score: number;
-  data(): Promise<ResultData>;
-}
-
-interface PagefindSearch {
-  results: PagefindResult[];
-  filters: FilterCounts;
-}
-
+// The part of pagefind-entry.json, written next to the index, that lists its languages.
 interface PagefindEntry {
   languages: Record<string, unknown>;
 }
@@ -110,37 +87,6 @@ function byName(counts: FilterCounts): FilterCountsByName {
   };
 }
 
-// One copy of Pagefind's script serves one language (its WebAssembly stemmer is a singleton of the
-// module and of the worker the module starts), so each language gets its own copy. The copies differ
-// only by the URL fragment: a module per URL, but one file in the HTTP cache, fetched once.
-function scriptUrl(bundle: string, language: string): string {
-  const script = new URL('pagefind.js', bundle);
-  script.hash = language;
-  return script.href;
-}
-
-/**
- * Starts Pagefind on the index of one language, in its own worker. Pagefind searches the index,
- * and stems the query, of the language in `<html lang>` when it starts, so the attribute names the
- * language for that moment and is restored before anything is drawn.
- */
-async function startPagefind(
-  module: Promise<PagefindModule>,
-  language: string,
-  baseUrl: string,
-): Promise<PagefindModule> {
-  const pagefind = await module;
-  await pagefind.options({ baseUrl, excerptLength: 24 });
-  const root = document.documentElement;
-  const pageLanguage = root.lang;
-  root.lang = language;
-  // Pagefind reads the language synchronously at the start of init().
-  const started = pagefind.init();
-  root.lang = pageLanguage;
-  await started;
-  return pagefind;
-}
-
 /**
  * Opens the Pagefind index at `bundleUrl` (the folder of `pagefind.js`), with result URLs under
  * `baseUrl`. Nothing but the list of languages is loaded until the first search, which starts only
@@ -151,22 +97,30 @@ export async function openSearchEngine(
   baseUrl: string,
   interfaceLanguage: string,
 ): Promise<SearchEngine> {
-  const bundle = new URL(bundleUrl, document.baseURI).href;
-  const load = (language: string) => import(/* @vite-ignore */ scriptUrl(bundle, language)) as Promise<PagefindModule>;
-  // The interface language's script is fetched while the list of languages arrives.
-  const firstScript = load(interfaceLanguage);
-  firstScript.catch(() => undefined);
+  const location: PagefindLocation = { bundle: new URL(bundleUrl, document.baseURI).href, baseUrl };
+  // The interface language's worker loads its script while the list of languages arrives.
+  const early = typeof Worker === 'function' ? createPagefindWorker(location) : undefined;
   // Revalidated like Pagefind's own request for it, so a new deploy's languages are seen at once.
-  const entryResponse = await fetch(new URL('pagefind-entry.json', bundle), { cache: 'no-cache' });
-  if (!entryResponse.ok) throw new Error(`no search index at ${bundle} (${entryResponse.status})`);
+  const entryResponse = await fetch(new URL('pagefind-entry.json', location.bundle), { cache: 'no-cache' }).catch(
+    (error: unknown) => {
+      early?.close();
+      throw error;
+    },
+  );
+  if (!entryResponse.ok) {
+    early?.close();
+    throw new Error(`no search index at ${location.bundle} (${entryResponse.status})`);
+  }
   const entry = (await entryResponse.json()) as PagefindEntry;
   const languages = orderLanguages(Object.keys(entry.languages), interfaceLanguage);
+  if (!languages.includes(interfaceLanguage)) early?.close();
 
-  const instances = new Map<string, Promise<PagefindModule>>();
-  const instance = (language: string): Promise<PagefindModule> => {
+  const instances = new Map<string, Promise<PagefindInstance>>();
+  const instance = (language: string): Promise<PagefindInstance> => {
     let started = instances.get(language);
     if (!started) {
-      started = startPagefind(language === interfaceLanguage ? firstScript : load(language), language, baseUrl);
+      const worker = language === interfaceLanguage ? early : undefined;
+      started = startPagefindInstance(location, language, worker);
       instances.set(language, started);
       // A failed start (a network error) is tried again by the next search.
       started.catch(() => instances.delete(language));
@@ -179,8 +133,12 @@ export async function openSearchEngine(
   let filtersLoaded: Promise<void> | undefined;
   // Every filter value of every language: the names topic and author slugs stand for, and counts.
   const loadFilters = (): Promise<void> => {
-    filtersLoaded ??= Promise.all(languages.map(async (language) => (await instance(language)).filters())).then(
-      (all) => {
+    filtersLoaded ??= Promise.all([
+      // The slug function's transliteration tables come only with the filters, not with the page.
+      import('../lib/search-filter-values'),
+      ...languages.map(async (language) => (await instance(language)).filters()),
+    ] as const).then(
+      ([{ buildFilterValueMap }, ...all]) => {
         allFilters = sumCounts(all);
         values = buildFilterValueMap(allFilters);
       },
@@ -232,7 +190,7 @@ export async function openSearchEngine(
       if (needsFilterValues(state)) await loadFilters();
       const term = termOf(state);
       const byDate = effectiveSort(state) === 'date';
-      const filters = toPagefindFilters(state, values ?? buildFilterValueMap({}));
+      const filters = toPagefindFilters(state, values ?? plainFilterValues);
       let searched = languagesToSearch(state, languages, interfaceLanguage);
       let answers = await run(searched, term, filters, byDate);
       const fallback = fallbackLanguages(state, languages, interfaceLanguage);
@@ -260,7 +218,7 @@ export async function openSearchEngine(
       await loadFilters();
       if (!isSearchActive(state)) return byName(allFilters);
       const term = termOf(state);
-      const map = values ?? buildFilterValueMap({});
+      const map = values ?? plainFilterValues;
       const filters = toPagefindFilters(state, map);
       // A single-choice filter (year, language) counts what each value would give instead of the
       // one chosen, so the reader can switch directly: years without the year chosen, and each

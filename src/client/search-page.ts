@@ -4,7 +4,8 @@
  * values and counts are loaded only once the reader opens the filter panel, or a link opens the page
  * with a filter chosen.
  */
-import { languageFilterValues, type SearchFilterName } from '../lib/search-facets';
+import { groupDigits } from '../lib/group-digits';
+import { languageFilterValues, type SearchFilterName } from '../lib/search-filter-names';
 import { shownLanguageChoice } from '../lib/search-languages';
 import {
   ALL_LANGUAGES,
@@ -16,13 +17,8 @@ import {
   type SearchSort,
   type SearchState,
 } from '../lib/search-state';
-import {
-  openSearchEngine,
-  type FilterCountsByName,
-  type ResultData,
-  type SearchEngine,
-  type SearchOutcome,
-} from './search-engine';
+import type { ResultData } from './pagefind-instance';
+import { openSearchEngine, type FilterCountsByName, type SearchEngine, type SearchOutcome } from './search-engine';
 import { format, renderFilters, renderResult, type Strings } from './search-render';
 
 /** Results shown at first, and added by each press of "show more". */
@@ -62,9 +58,9 @@ export function startSearchPage(root: HTMLElement): void {
   const filterBox = required<HTMLElement>(root, '[data-search-filters]');
   const headerInput = document.querySelector<HTMLInputElement>('#site-search');
   const baseTitle = document.title;
-  const numbers = new Intl.NumberFormat(lang);
   const plurals = new Intl.PluralRules(lang);
-  const formatCount = (count: number) => numbers.format(count);
+  const groupSeparator = root.dataset['groupSeparator'] ?? ',';
+  const formatCount = (count: number) => groupDigits(count, groupSeparator);
 
   let engine: SearchEngine | undefined;
   let state = parseSearchState(location.search);

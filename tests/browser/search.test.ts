@@ -128,12 +128,25 @@ describe('languages', () => {
     const fetched = await recordFetches(page, /\/pagefind\//, () => search('?q=korea'));
     const paths = fetched.map((resource) => new URL(resource.url).pathname.replace(/^\/arsip\/pagefind\//, ''));
     expect(paths.filter((file) => file.startsWith('filter/'))).toEqual([]);
+    // The page talks to Pagefind's worker; Pagefind's main-thread script is not loaded at all.
+    expect(paths).toContain('pagefind-worker.js');
+    expect(paths).not.toContain('pagefind.js');
     expect(paths.filter((file) => /\.id_\w+\.pf_meta$|^wasm\.id\./.test(file))).toHaveLength(2);
     expect(paths.filter((file) => /\ben_|\.en\./.test(file))).toEqual([]);
     expect(paths.filter((file) => file.startsWith('fragment/'))).toHaveLength(3);
     // Nothing more follows once the answer is on screen.
     const later = await recordFetches(page, /\/pagefind\//, () => page.waitForTimeout(500));
     expect(later).toEqual([]);
+  });
+});
+
+describe('without a worker', () => {
+  it('still searches, through Pagefind’s own script, where the worker cannot load', async () => {
+    await page.route(/pagefind-worker\.js$/, (route) => route.abort());
+    const fetched = await recordFetches(page, /\/pagefind\//, () => search('?q=tentara'));
+    expect(fetched.map((resource) => new URL(resource.url).pathname)).toContain('/arsip/pagefind/pagefind.js');
+    expect(await resultTitles(page)).toEqual([LATIHAN]);
+    expect(await statusText(page)).toBe('1 hasil untuk “tentara”');
   });
 });
 
