@@ -188,6 +188,7 @@ export function startSearchPage(root: HTMLElement): void {
       moreButton.hidden = true;
       setStatus(format(strings, 'searchPrompt'));
       showScope(undefined);
+      layout.hidden = false;
       await refreshFilters(ticket);
       return;
     }
@@ -202,10 +203,14 @@ export function startSearchPage(root: HTMLElement): void {
       moreButton.hidden = answer.results.remaining === 0;
       setStatus(describe(answer.total));
       showScope(answer);
+      // Shown with the first results, not before: the filter panel below them would move as they
+      // arrive (a layout shift).
+      layout.hidden = false;
     } catch (error) {
       if (ticket !== latest) return;
       console.error(error);
       setStatus(format(strings, 'searchFailed'));
+      layout.hidden = false;
       filterBox.removeAttribute('aria-busy');
       return;
     } finally {
@@ -306,7 +311,6 @@ export function startSearchPage(root: HTMLElement): void {
   openSearchEngine(root.dataset['bundleUrl'] ?? '/pagefind/', root.dataset['baseUrl'] ?? '/', lang)
     .then((opened) => {
       engine = opened;
-      layout.hidden = false;
       // A page opened without a search readies the index for the first query, once it has painted.
       if (!isSearchActive(state)) whenIdle(() => opened.prepare());
       return run();
