@@ -117,9 +117,10 @@ export function startSearchPage(root: HTMLElement): void {
 
   /** Says which languages the results are in, when the reader did not choose and others exist. */
   function showScope(answer: SearchOutcome | undefined): void {
-    const first = engine?.languages[0];
+    const first = answer?.languages[0];
     const language = first ? (languageFilterValues[first as keyof typeof languageFilterValues] ?? first) : '';
-    if (!answer || !engine || engine.languages.length < 2 || state.language !== undefined) {
+    const partial = answer !== undefined && engine !== undefined && answer.languages.length < engine.languages.length;
+    if (!answer || state.language !== undefined || (!answer.widened && !partial)) {
       scope.hidden = true;
     } else if (answer.widened) {
       scope.hidden = answer.total === 0;
