@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist.*/', '.cache/', 'node_modules/', '.astro/', 'tests/fixtures/', 'content/'] },
+  { ignores: ['dist/', 'dist.*/', '.cache/', '.prof/', 'node_modules/', '.astro/', 'tests/fixtures/', 'content/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

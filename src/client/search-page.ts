@@ -1,17 +1,24 @@
 /**
  * The search page in the browser: keeps the query box, sort choice, filters, results and the URL in
- * step, so what a reader sees can be shared as a link and revisited with back and forward.
+ * step, so what a reader sees can be shared as a link and revisited with back and forward. Filter
+ * values and counts are loaded only once the reader opens the filter panel, or a link opens the page
+ * with a filter chosen.
  */
-import type { SearchFilterName } from '../lib/search-facets';
+import { groupDigits } from '../lib/group-digits';
+import { languageFilterValues, type SearchFilterName } from '../lib/search-filter-names';
+import { shownLanguageChoice } from '../lib/search-languages';
 import {
+  ALL_LANGUAGES,
   effectiveSort,
   formatSearchState,
+  hasSearchFilters,
   isSearchActive,
   parseSearchState,
   type SearchSort,
   type SearchState,
 } from '../lib/search-state';
-import { loadSearchEngine, type ResultData, type SearchEngine, type SearchOutcome } from './search-engine';
+import type { ResultData } from './pagefind-instance';
+import { openSearchEngine, type FilterCountsByName, type SearchEngine, type SearchOutcome } from './search-engine';
 import { format, renderFilters, renderResult, type Strings } from './search-render';
 
 /** Results shown at first, and added by each press of "show more". */
@@ -26,6 +33,12 @@ function required<T extends Element>(root: ParentNode, selector: string): T {
   return found;
 }
 
+/** Runs `task` once the browser is idle, so it does not hold up the first paint or a reader's input. */
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
+}
+
 /** Starts the search page whose markup is inside `root` (see src/pages/search/index.astro). */
 export function startSearchPage(root: HTMLElement): void {
   const strings = JSON.parse(root.dataset['strings'] ?? '{}') as Strings;
@@ -33,26 +46,39 @@ export function startSearchPage(root: HTMLElement): void {
   const form = required<HTMLFormElement>(root, '[data-search-form]');
   const input = required<HTMLInputElement>(root, '[data-search-input]');
   const status = required<HTMLElement>(root, '[data-search-status]');
+  const scope = required<HTMLElement>(root, '[data-search-scope]');
+  const scopeText = required<HTMLElement>(scope, '[data-search-scope-text]');
+  const widenButton = required<HTMLButtonElement>(scope, '[data-search-widen]');
   const layout = required<HTMLElement>(root, '[data-search-ui]');
   const sortControls = required<HTMLFieldSetElement>(root, '[data-search-sort]');
   const resultList = required<HTMLOListElement>(root, '[data-search-results]');
   const moreButton = required<HTMLButtonElement>(root, '[data-search-more]');
+  const panel = required<HTMLDetailsElement>(root, '[data-search-filter-panel]');
+  const activeCount = required<HTMLElement>(panel, '[data-search-filters-active]');
   const filterBox = required<HTMLElement>(root, '[data-search-filters]');
   const headerInput = document.querySelector<HTMLInputElement>('#site-search');
   const baseTitle = document.title;
-  const numbers = new Intl.NumberFormat(lang);
   const plurals = new Intl.PluralRules(lang);
-  const formatCount = (count: number) => numbers.format(count);
+  const groupSeparator = root.dataset['groupSeparator'] ?? ',';
+  const formatCount = (count: number) => groupDigits(count, groupSeparator);
 
   let engine: SearchEngine | undefined;
   let state = parseSearchState(location.search);
   let outcome: SearchOutcome | undefined;
+  // The counts last drawn, to redraw when the reader shows more or fewer values of a filter.
+  let drawn: { counts: FilterCountsByName; searched: readonly string[] } | undefined;
   const expanded = new Set<SearchFilterName>();
   // A run of typing makes one history entry: the first search of the run pushes, the rest replace it.
   let typingEntry = false;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   // Each search gets a number; an answer that arrives after a newer search started is dropped.
   let latest = 0;
+
+  function activeFilterCount(): number {
+    const { tag, author, year, language } = state;
+    const oneLanguage = language !== undefined && language !== ALL_LANGUAGES;
+    return tag.length + author.length + (year === undefined ? 0 : 1) + (oneLanguage ? 1 : 0);
+  }
 
   function showState(): void {
     input.value = state.query;
@@ -64,6 +90,10 @@ export function startSearchPage(root: HTMLElement): void {
       radio.disabled = state.query === '' && radio.value === 'relevance';
     }
     document.title = state.query === '' ? baseTitle : `${state.query} — ${baseTitle}`;
+    const active = activeFilterCount();
+    activeCount.textContent = active === 0 ? '' : format(strings, 'filtersActive', { n: formatCount(active) });
+    // A link or a step back to a filtered search shows its filters, so the reader can see and change them.
+    if (hasSearchFilters(state)) panel.open = true;
   }
 
   function setStatus(text: string): void {
@@ -85,8 +115,27 @@ export function startSearchPage(root: HTMLElement): void {
     return query === '' ? plural('resultsFiltered', total, { n }) : plural('resultsForQuery', total, { n, query });
   }
 
-  function drawFilters(counts: SearchOutcome['counts']): void {
-    if (!engine) return;
+  /** Says which languages the results are in, when the reader did not choose and others exist. */
+  function showScope(answer: SearchOutcome | undefined): void {
+    const first = answer?.languages[0];
+    const language = first ? (languageFilterValues[first as keyof typeof languageFilterValues] ?? first) : '';
+    const partial = answer !== undefined && engine !== undefined && answer.languages.length < engine.languages.length;
+    if (!answer || state.language !== undefined || (!answer.widened && !partial)) {
+      scope.hidden = true;
+    } else if (answer.widened) {
+      scope.hidden = answer.total === 0;
+      scopeText.textContent = format(strings, 'searchScopeWidened', { language });
+      widenButton.hidden = true;
+    } else {
+      scope.hidden = false;
+      scopeText.textContent = format(strings, 'searchScopeOne', { language });
+      widenButton.hidden = false;
+    }
+  }
+
+  function drawFilters(counts: FilterCountsByName, searched: readonly string[]): void {
+    if (!engine?.values) return;
+    drawn = { counts, searched };
     // Redrawing replaces the controls; keep keyboard focus on the control the reader was using.
     const active = document.activeElement;
     const focusKey =
@@ -95,20 +144,31 @@ export function startSearchPage(root: HTMLElement): void {
         : active instanceof HTMLButtonElement && filterBox.contains(active)
           ? `button[data-toggle="${active.dataset['toggle'] ?? ''}"]`
           : undefined;
+    // Without a choice, the language filter shows the languages the results came from.
+    const shown = { ...state, language: state.language ?? shownLanguageChoice(searched, engine.languages) };
     filterBox.replaceChildren(
-      ...renderFilters({ state, counts, values: engine.values, expanded, strings, formatCount, lang }),
+      ...renderFilters({ state: shown, counts, values: engine.values, expanded, strings, formatCount, lang }),
     );
     if (focusKey) filterBox.querySelector<HTMLElement>(focusKey)?.focus();
   }
 
-  function allCounts(): SearchOutcome['counts'] {
-    const all = engine?.allFilters ?? {};
-    return {
-      tag: all['tag'] ?? {},
-      author: all['author'] ?? {},
-      year: all['year'] ?? {},
-      language: all['language'] ?? {},
-    };
+  /** Counts the filter values for the search `ticket` and draws them, if the panel is open. */
+  async function refreshFilters(ticket: number): Promise<void> {
+    if (!engine || !panel.open) return;
+    filterBox.setAttribute('aria-busy', 'true');
+    if (!engine.values) filterBox.replaceChildren(format(strings, 'filtersLoading'));
+    try {
+      const searched = outcome?.languages ?? engine.languages.slice(0, 1);
+      const counts = await engine.countFilters(state, searched);
+      if (ticket !== latest) return;
+      drawFilters(counts, searched);
+    } catch (error) {
+      if (ticket !== latest) return;
+      console.error(error);
+      filterBox.replaceChildren(format(strings, 'searchFailed'));
+    } finally {
+      if (ticket === latest) filterBox.removeAttribute('aria-busy');
+    }
   }
 
   function appendResults(items: readonly ResultData[]): HTMLAnchorElement | null {
@@ -121,12 +181,16 @@ export function startSearchPage(root: HTMLElement): void {
   async function run(): Promise<void> {
     if (!engine) return;
     const ticket = ++latest;
+    // Marked at once, so whoever waits for the page to settle waits for the counts too.
+    if (panel.open) filterBox.setAttribute('aria-busy', 'true');
     if (!isSearchActive(state)) {
       outcome = undefined;
       resultList.replaceChildren();
       moreButton.hidden = true;
       setStatus(format(strings, 'searchPrompt'));
-      drawFilters(allCounts());
+      showScope(undefined);
+      layout.hidden = false;
+      await refreshFilters(ticket);
       return;
     }
     resultList.setAttribute('aria-busy', 'true');
@@ -139,14 +203,21 @@ export function startSearchPage(root: HTMLElement): void {
       appendResults(first);
       moreButton.hidden = answer.results.remaining === 0;
       setStatus(describe(answer.total));
-      drawFilters(answer.counts);
+      showScope(answer);
+      // Shown with the first results, not before: the filter panel below them would move as they
+      // arrive (a layout shift).
+      layout.hidden = false;
     } catch (error) {
       if (ticket !== latest) return;
       console.error(error);
       setStatus(format(strings, 'searchFailed'));
+      layout.hidden = false;
+      filterBox.removeAttribute('aria-busy');
+      return;
     } finally {
       if (ticket === latest) resultList.removeAttribute('aria-busy');
     }
+    await refreshFilters(ticket);
   }
 
   /** Moves to a new state: `typing` replaces the entry of the current run of typing, `step` adds one. */
@@ -190,6 +261,14 @@ export function startSearchPage(root: HTMLElement): void {
     }
   });
 
+  widenButton.addEventListener('click', () => {
+    update({ ...state, language: ALL_LANGUAGES }, 'step');
+  });
+
+  panel.addEventListener('toggle', () => {
+    if (panel.open) void refreshFilters(latest);
+  });
+
   filterBox.addEventListener('change', (event) => {
     const target = event.target;
     if (!(target instanceof HTMLInputElement)) return;
@@ -208,7 +287,7 @@ export function startSearchPage(root: HTMLElement): void {
     const filter = toggle.dataset['toggle'] as SearchFilterName;
     if (expanded.has(filter)) expanded.delete(filter);
     else expanded.add(filter);
-    drawFilters(outcome?.counts ?? allCounts());
+    if (drawn) drawFilters(drawn.counts, drawn.searched);
   });
 
   moreButton.addEventListener('click', async () => {
@@ -230,10 +309,11 @@ export function startSearchPage(root: HTMLElement): void {
   });
 
   showState();
-  loadSearchEngine(root.dataset['bundleUrl'] ?? '/pagefind/', root.dataset['baseUrl'] ?? '/')
-    .then((loaded) => {
-      engine = loaded;
-      layout.hidden = false;
+  openSearchEngine(root.dataset['bundleUrl'] ?? '/pagefind/', root.dataset['baseUrl'] ?? '/', lang)
+    .then((opened) => {
+      engine = opened;
+      // A page opened without a search readies the index for the first query, once it has painted.
+      if (!isSearchActive(state)) whenIdle(() => opened.prepare());
       return run();
     })
     .catch((error: unknown) => {

@@ -3,10 +3,10 @@
  * ever set as text; the one piece of HTML Pagefind returns, the excerpt, is rebuilt keeping nothing
  * but its text and `<mark>` highlights.
  */
-import type { SearchFilterName } from '../lib/search-facets';
+import type { SearchFilterName } from '../lib/search-filter-names';
 import { languageOfFilterValue, type FilterValueMap } from '../lib/search-filters';
-import type { SearchState } from '../lib/search-state';
-import type { ResultData } from './search-engine';
+import { ALL_LANGUAGES, type SearchState } from '../lib/search-state';
+import type { ResultData } from './pagefind-instance';
 
 /** The page's interface strings, by key, with `{name}` placeholders. */
 export type Strings = Readonly<Record<string, string>>;
@@ -86,11 +86,13 @@ export interface FilterView {
 // Beyond this many values a group shows its most frequent ones and a button for the rest.
 const VISIBLE_VALUES = 8;
 
-const groups: readonly { filter: SearchFilterName; legend: string; multiple: boolean }[] = [
+// A single-choice filter starts with "any": for a year, no year (the empty value clears the choice);
+// for a language, every language (`language=all`), since no choice means the interface language first.
+const groups: readonly { filter: SearchFilterName; legend: string; multiple: boolean; anyValue?: string }[] = [
   { filter: 'tag', legend: 'filterTag', multiple: true },
-  { filter: 'year', legend: 'filterYear', multiple: false },
+  { filter: 'year', legend: 'filterYear', multiple: false, anyValue: '' },
   { filter: 'author', legend: 'filterAuthor', multiple: true },
-  { filter: 'language', legend: 'filterLanguage', multiple: false },
+  { filter: 'language', legend: 'filterLanguage', multiple: false, anyValue: ALL_LANGUAGES },
 ];
 
 interface Option {
@@ -100,10 +102,12 @@ interface Option {
   checked: boolean;
 }
 
-function optionsOf(filter: SearchFilterName, view: FilterView): Option[] {
+function optionsOf(filter: SearchFilterName, view: FilterView, anyValue: string | undefined): Option[] {
   const counts = view.counts[filter];
   const chosen = view.state[filter];
-  const selected = new Set(Array.isArray(chosen) ? chosen : chosen === undefined ? [] : [chosen]);
+  const selected = new Set(
+    Array.isArray(chosen) ? chosen : chosen === undefined || chosen === anyValue ? [] : [chosen],
+  );
   const options = new Map<string, Option>();
   for (const [indexValue, count] of Object.entries(counts)) {
     const urlValue = view.values.toUrlValue(filter, indexValue);
@@ -134,14 +138,14 @@ function renderOption(filter: SearchFilterName, type: 'checkbox' | 'radio', opti
 /** The filter groups (topic, year, author, language) with their values and counts. */
 export function renderFilters(view: FilterView): HTMLFieldSetElement[] {
   const rendered: HTMLFieldSetElement[] = [];
-  for (const { filter, legend, multiple } of groups) {
-    const options = optionsOf(filter, view);
+  for (const { filter, legend, multiple, anyValue } of groups) {
+    const options = optionsOf(filter, view, anyValue);
     if (options.length === 0) continue;
     const expanded = view.expanded.has(filter);
     const list = element('ul', { class: 'search-filter__values', id: `search-filter-${filter}` });
-    if (!multiple) {
+    if (anyValue !== undefined) {
       const total = options.reduce((sum, option) => sum + option.count, 0);
-      const anyOption = { urlValue: '', label: format(view.strings, 'filterAny'), count: total, checked: false };
+      const anyOption = { urlValue: anyValue, label: format(view.strings, 'filterAny'), count: total, checked: false };
       anyOption.checked = !options.some((option) => option.checked);
       list.append(renderOption(filter, 'radio', anyOption, view));
     }

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { readBuildChannel } from './build-channel';
 import { countIndexedPages, searchIndexFolder, serveSearchIndex, writeSearchIndex } from './search-index';
 
 /** Creates the search integration for `astro.config.mjs`. */
@@ -21,7 +22,13 @@ export function pagefindIntegration(): AstroIntegration {
         server.middlewares.use(`${base}${searchIndexFolder}`, serveSearchIndex(outDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { pageCount, outputPath } = await writeSearchIndex(fileURLToPath(dir));
+        // Only article pages are searchable; the query module reports them. A build that rendered
+        // no page reports nothing, and every page of the folder is read instead.
+        const articles = readBuildChannel().published;
+        const { pageCount, outputPath } = await writeSearchIndex(
+          fileURLToPath(dir),
+          articles?.map((article) => article.permalink),
+        );
         const byLanguage = Object.entries(await countIndexedPages(outputPath));
         const indexed = byLanguage.reduce((sum, [, count]) => sum + count, 0);
         const languages = byLanguage.map(([language, count]) => `${language}: ${count}`).join(', ');

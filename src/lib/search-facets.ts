@@ -1,26 +1,12 @@
 /**
  * What the search index records about an article besides its text: the filters readers narrow
  * results by (topic, year, author, language), the metadata a result shows (localized date, image)
- * and the key results are sorted by (date). The same names and values are shared with the search
- * page, so the URL, the index and the interface agree.
+ * and the key results are sorted by (date). The filter names and language values are shared with the
+ * search page (search-filter-names.ts), so the URL, the index and the interface agree.
  */
 import { formatArticleDate, getCalendarParts, toDatetimeAttribute, type DatePrecision } from './dates';
 import type { Lang } from '../site.config';
-
-/** The filters of the search index, by the name used both in the index and in the search page's URL. */
-export const searchFilterNames = ['tag', 'author', 'year', 'language'] as const;
-
-/** A filter of the search index. */
-export type SearchFilterName = (typeof searchFilterNames)[number];
-
-/**
- * The value of the `language` filter for each article language: the language's own name, so a
- * reader recognises it whatever the interface language.
- */
-export const languageFilterValues: Readonly<Record<Lang, string>> = {
-  id: 'Bahasa Indonesia',
-  en: 'English',
-};
+import { languageFilterValues, type SearchFilterName } from './search-filter-names';
 
 /** The article fields the search record is made from. */
 export interface SearchFacetInput {

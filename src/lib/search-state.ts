@@ -2,9 +2,10 @@
  * The state of the search page as its URL carries it, so a search can be shared, bookmarked and
  * restored with back and forward: `/search/?q=korea&tag=rusia&sort=date`.
  *
- * `q` is the query; `tag` and `author` (repeatable) and `year` and `language` (one each) are filters
- * by the slug, year or language code a reader sees in the archive's own URLs; `sort=date` asks for
- * newest first instead of the default, relevance.
+ * `q` is the query; `tag` and `author` (repeatable) and `year` (one) are filters by the slug or year a
+ * reader sees in the archive's own URLs; `language` is the language code (`id`, `en`) results are
+ * in, or `all` for every language (without it, the search reads the interface language first, see
+ * src/lib/search-languages.ts); `sort=date` asks for newest first instead of the default, relevance.
  */
 
 /** The orders results can be listed in. */
@@ -20,11 +21,14 @@ export interface SearchState {
   author: string[];
   /** The one year results are from, if chosen. */
   year: string | undefined;
-  /** The one language code (`id`, `en`) results are in, if chosen. */
+  /** The one language code (`id`, `en`) results are in, `all` for every language, if chosen. */
   language: string | undefined;
   /** The order the reader chose. */
   sort: SearchSort;
 }
+
+/** The `language` value of a search in every language of the archive. */
+export const ALL_LANGUAGES = 'all';
 
 /** The state of a search page opened without parameters. */
 export const emptySearchState: SearchState = {
@@ -74,15 +78,22 @@ export function formatSearchState(state: SearchState): string {
   return text === '' ? '' : `?${text}`;
 }
 
-/** Whether the reader has asked for anything: a query or at least one filter. */
-export function isSearchActive(state: SearchState): boolean {
+/**
+ * Whether the state narrows the archive by topic, author, year or one language (every language,
+ * `language=all`, narrows nothing).
+ */
+export function hasSearchFilters(state: SearchState): boolean {
   return (
-    state.query !== '' ||
     state.tag.length > 0 ||
     state.author.length > 0 ||
     state.year !== undefined ||
-    state.language !== undefined
+    (state.language !== undefined && state.language !== ALL_LANGUAGES)
   );
+}
+
+/** Whether the reader has asked for anything: a query or at least one filter. */
+export function isSearchActive(state: SearchState): boolean {
+  return state.query !== '' || hasSearchFilters(state);
 }
 
 /**

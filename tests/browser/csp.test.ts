@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, fixturesDir, type BuildResult } from '../helpers/build';
+import { waitForAnswer } from '../helpers/search-page';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const HOSTILE_PATH = '/2024/01/10/script-2e-2e-https-evil-example/';
@@ -142,6 +143,17 @@ describe('the Content-Security-Policy in Chromium', () => {
     const refused = await search(weakened.url);
     expect(refused.urls ?? []).toEqual([]);
     expect(refused.error).toMatch(/Failed to load the Pagefind WASM[\s\S]*Content Security/);
+  });
+
+  it('answers on the search page, from Pagefind’s worker, with no violation', async () => {
+    const { page } = await openRecordingPage(browser);
+    await page.goto(`${withHeaders.url}/search/?q=paragraf`);
+    await waitForAnswer(page);
+    expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
+    // The search ran in a worker, under the policy the host sent with the worker's script.
+    expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContain('/pagefind/pagefind-worker.js');
+    expect(await violationsOf(page)).toEqual([]);
+    await page.close();
   });
 
   for (const [delivery, site] of [

@@ -38,6 +38,8 @@ async function findPageTypes(): Promise<Record<string, string>> {
     author: first(/^authors\/[^/]+\/index\.html$/),
     statistics: '/stats/',
     'search with results': '/search/?q=jakarta',
+    // A link with a filter opens the filter panel, so its controls are checked too.
+    'search with filters': '/search/?q=jakarta&tag=jakarta',
     'not found': '/404.html',
   };
 }

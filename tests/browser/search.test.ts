@@ -1,11 +1,20 @@
 /**
  * The search page of the search fixture archive, served under the sub-path `/arsip/`, in Chromium:
- * what a reader finds, how filters and order change it, and that the URL carries it all.
+ * what a reader finds, in which languages, how filters and order change it, that the URL carries
+ * it all, and what a query costs in requests.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, serveStatic, type StaticSite } from '../helpers/browser';
-import { resultTitles, searchFor, statusText, waitForAnswer, waitForSearch } from '../helpers/search-page';
+import { launchBrowser, recordFetches, serveStatic, type StaticSite } from '../helpers/browser';
+import {
+  openFilters,
+  resultTitles,
+  searchFor,
+  statusText,
+  waitForAnswer,
+  waitForFilters,
+  waitForSearch,
+} from '../helpers/search-page';
 
 const JUAL = 'Korea Utara Jual Peluru Artileri ke Rusia';
 const SANCTIONS = 'Western Measures Bite in Moscow';
@@ -37,6 +46,11 @@ async function search(params: string): Promise<void> {
 }
 
 const checkbox = (label: string) => page.getByRole('checkbox', { name: label });
+const scopeText = async () =>
+  (await page.locator('[data-search-scope]').isVisible())
+    ? await page.locator('[data-search-scope-text]').textContent()
+    : '';
+const widenButton = () => page.getByRole('button', { name: 'Cari di semua bahasa' });
 
 describe('searching the archive', () => {
   it('finds an article by a word of its body and shows its date and the matched words', async () => {
@@ -58,6 +72,8 @@ describe('searching the archive', () => {
   it('matches English word forms in English articles from the same page', async () => {
     await search('?q=sanction');
     expect(await resultTitles(page)).toEqual([SANCTIONS]);
+    // No Indonesian article has the word, so the page searched the English ones too, and says so.
+    expect(await scopeText()).toBe('Tidak ada hasil dalam Bahasa Indonesia, jadi semua bahasa dicari.');
     expect(await page.locator('.search-result mark').allTextContents()).toContain('sanctions');
     expect(await page.locator('.search-result').first().getAttribute('lang')).toBe('en');
     expect(await page.locator('.search-result .dateline').first().textContent()).toBe('Wednesday, 7 September 2022');
@@ -92,24 +108,89 @@ describe('searching the archive', () => {
   });
 });
 
-describe('filters and order', () => {
-  it('narrows the results with a topic, showing how many each topic has', async () => {
+describe('languages', () => {
+  it('searches the interface language first, and every language when the reader asks', async () => {
     await search('?q=korea');
+    expect((await resultTitles(page)).sort()).toEqual([DIPLOMAT, JUAL, LATIHAN].sort());
+    expect(await statusText(page)).toBe('3 hasil untuk “korea”');
+    expect(await scopeText()).toBe('Hanya artikel dalam Bahasa Indonesia.');
+    await widenButton().click();
+    await waitForSearch(page, '?q=korea&language=all');
     expect((await resultTitles(page)).sort()).toEqual([DIPLOMAT, JUAL, LATIHAN, TALKS].sort());
+    expect(await statusText(page)).toBe('4 hasil untuk “korea”');
+    expect(await scopeText()).toBe('');
+    await page.goBack();
+    await waitForSearch(page, '?q=korea');
+    expect((await resultTitles(page)).sort()).toEqual([DIPLOMAT, JUAL, LATIHAN].sort());
+  });
+
+  it('answers a plain query with one language’s index and no filter data', async () => {
+    const fetched = await recordFetches(page, /\/pagefind\//, () => search('?q=korea'));
+    const paths = fetched.map((resource) => new URL(resource.url).pathname.replace(/^\/arsip\/pagefind\//, ''));
+    expect(paths.filter((file) => file.startsWith('filter/'))).toEqual([]);
+    // The page talks to Pagefind's worker; Pagefind's main-thread script is not loaded at all.
+    expect(paths).toContain('pagefind-worker.js');
+    expect(paths).not.toContain('pagefind.js');
+    expect(paths.filter((file) => /\.id_\w+\.pf_meta$|^wasm\.id\./.test(file))).toHaveLength(2);
+    expect(paths.filter((file) => /\ben_|\.en\./.test(file))).toEqual([]);
+    expect(paths.filter((file) => file.startsWith('fragment/'))).toHaveLength(3);
+    // Nothing more follows once the answer is on screen.
+    const later = await recordFetches(page, /\/pagefind\//, () => page.waitForTimeout(500));
+    expect(later).toEqual([]);
+  });
+});
+
+describe('without a worker', () => {
+  it('still searches, through Pagefind’s own script, where the worker cannot load', async () => {
+    await page.route(/pagefind-worker\.js$/, (route) => route.abort());
+    const fetched = await recordFetches(page, /\/pagefind\//, () => search('?q=tentara'));
+    expect(fetched.map((resource) => new URL(resource.url).pathname)).toContain('/arsip/pagefind/pagefind.js');
+    expect(await resultTitles(page)).toEqual([LATIHAN]);
+    expect(await statusText(page)).toBe('1 hasil untuk “tentara”');
+  });
+});
+
+describe('filters and order', () => {
+  it('loads the filters when the reader opens them, with counts for every value', async () => {
+    await search('?q=korea');
+    const panel = page.locator('[data-search-filter-panel]');
+    expect(await panel.getAttribute('open')).toBeNull();
+    expect(await page.locator('[data-search-filters] fieldset').count()).toBe(0);
+    const fetched = await recordFetches(page, /\/pagefind\//, () => openFilters(page));
+    expect(fetched.some((resource) => resource.url.includes('/filter/'))).toBe(true);
+    const groups = await page.locator('[data-search-filters] fieldset legend').allTextContents();
+    expect(groups).toEqual(['Topik', 'Tahun', 'Penulis', 'Bahasa']);
+    const labels = async (group: string) =>
+      (await page.getByRole('group', { name: group }).locator('label').allTextContents()).map((label) =>
+        label.replace(/\s+/g, ' ').trim(),
+      );
+    // Counts are of the results shown (Indonesian), and each language counts what it would give.
+    expect(await labels('Topik')).toEqual(['Korea Utara (2)', 'Rusia (2)', 'Diplomasi (1)', 'Korea Selatan (1)']);
+    expect(await labels('Bahasa')).toEqual(['Semua (4)', 'Bahasa Indonesia (3)', 'English (1)']);
+    expect(await page.getByRole('radio', { name: 'Bahasa Indonesia (3)' }).isChecked()).toBe(true);
+  });
+
+  it('narrows the results with a topic, showing how many each topic has', async () => {
+    await search('?q=korea&language=all');
+    expect((await resultTitles(page)).sort()).toEqual([DIPLOMAT, JUAL, LATIHAN, TALKS].sort());
+    await openFilters(page);
     expect(await checkbox('Rusia (2)').count()).toBe(1);
     await checkbox('Rusia (2)').check();
-    await waitForSearch(page, '?q=korea&tag=rusia');
+    await waitForSearch(page, '?q=korea&tag=rusia&language=all');
     expect((await resultTitles(page)).sort()).toEqual([DIPLOMAT, JUAL].sort());
     expect(await statusText(page)).toBe('2 hasil untuk “korea”');
     // Within those two, another topic narrows further.
     await checkbox('Diplomasi (1)').check();
-    await waitForSearch(page, '?q=korea&tag=rusia&tag=diplomasi');
+    await waitForSearch(page, '?q=korea&tag=rusia&tag=diplomasi&language=all');
     expect(await resultTitles(page)).toEqual([DIPLOMAT]);
+    expect(await page.locator('[data-search-filters-active]').textContent()).toBe('2 aktif');
   });
 
   it('narrows to one language or year and lets the reader switch between them', async () => {
     await search('?q=korea&language=en');
     expect(await resultTitles(page)).toEqual([TALKS]);
+    // A link with a filter opens with the filters shown.
+    await waitForFilters(page);
     await page.getByRole('radio', { name: 'Bahasa Indonesia (3)' }).check();
     await waitForSearch(page, '?q=korea&language=id');
     expect((await resultTitles(page)).sort()).toEqual([DIPLOMAT, JUAL, LATIHAN].sort());
@@ -127,9 +208,9 @@ describe('filters and order', () => {
   });
 
   it('lists results newest first, across languages, when asked', async () => {
-    await search('?q=korea');
+    await search('?q=korea&language=all');
     await page.getByRole('radio', { name: 'Terbaru dulu' }).check();
-    await waitForSearch(page, '?q=korea&sort=date');
+    await waitForSearch(page, '?q=korea&language=all&sort=date');
     expect(await resultTitles(page)).toEqual([DIPLOMAT, TALKS, LATIHAN, JUAL]);
     expect(await page.locator('.search-result .dateline').allTextContents()).toEqual([
       'Kamis, 2 Mei 2024',
@@ -140,10 +221,13 @@ describe('filters and order', () => {
   });
 
   it('browses a topic without a query, newest first', async () => {
-    await search('?tag=korea-utara');
+    await search('?tag=korea-utara&language=all');
     expect(await resultTitles(page)).toEqual([DIPLOMAT, TALKS, JUAL]);
     expect(await statusText(page)).toBe('3 berita cocok dengan saringan');
     expect(await page.getByRole('radio', { name: 'Paling relevan' }).isDisabled()).toBe(true);
+    await search('?tag=korea-utara');
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, JUAL]);
+    expect(await scopeText()).toBe('Hanya artikel dalam Bahasa Indonesia.');
   });
 });
 
@@ -151,14 +235,22 @@ describe('the URL', () => {
   it('opens a shared link with its query, filter and order, and back and forward restore each step', async () => {
     await search('?q=korea&tag=rusia&sort=date');
     expect(await page.locator('#search-query').inputValue()).toBe('korea');
+    expect(await page.locator('[data-search-filter-panel]').getAttribute('open')).not.toBeNull();
     expect(await checkbox('Rusia (2)').isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: 'Terbaru dulu' }).isChecked()).toBe(true);
     expect(await resultTitles(page)).toEqual([DIPLOMAT, JUAL]);
 
     await checkbox('Rusia (2)').uncheck();
     await waitForSearch(page, '?q=korea&sort=date');
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, LATIHAN, JUAL]);
+
+    await page.getByRole('radio', { name: 'Semua (4)' }).check();
+    await waitForSearch(page, '?q=korea&language=all&sort=date');
     expect(await resultTitles(page)).toEqual([DIPLOMAT, TALKS, LATIHAN, JUAL]);
 
+    await page.goBack();
+    await waitForSearch(page, '?q=korea&sort=date');
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, LATIHAN, JUAL]);
     await page.goBack();
     await waitForSearch(page, '?q=korea&tag=rusia&sort=date');
     expect(await checkbox('Rusia (2)').isChecked()).toBe(true);
@@ -166,6 +258,9 @@ describe('the URL', () => {
 
     await page.goForward();
     await waitForSearch(page, '?q=korea&sort=date');
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, LATIHAN, JUAL]);
+    await page.goForward();
+    await waitForSearch(page, '?q=korea&language=all&sort=date');
     expect(await resultTitles(page)).toEqual([DIPLOMAT, TALKS, LATIHAN, JUAL]);
   });
 
@@ -220,9 +315,15 @@ describe('using only the keyboard', () => {
     await page.keyboard.press('ArrowRight');
     await waitForSearch(page, '?q=korea&sort=date');
 
+    // After the order: the choice to search every language, then the first result.
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Cari di semua bahasa');
     await page.keyboard.press('Tab');
     expect((await focused()).text).toBe(DIPLOMAT);
 
+    await tabUntil((el) => el.text.trim().startsWith('Saring hasil'));
+    await page.keyboard.press('Enter');
+    await waitForFilters(page);
     await tabUntil((el) => el.name === 'filter-tag' && el.value === 'rusia');
     await page.keyboard.press('Space');
     await waitForSearch(page, '?q=korea&tag=rusia&sort=date');

@@ -4,12 +4,36 @@
  */
 import type { Page } from 'playwright-core';
 
-/** Waits until the search page has answered: the results are not busy and the status says something. */
+/**
+ * Waits until the search page has answered: the results and, when the filter panel is open, its
+ * counts are not busy, and the status says something.
+ */
 export async function waitForAnswer(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const list = document.querySelector('[data-search-results]');
+    const filters = document.querySelector('[data-search-filters]');
     const status = document.querySelector('#search-status');
-    return list !== null && !list.hasAttribute('aria-busy') && (status?.textContent ?? '') !== '';
+    return (
+      list !== null &&
+      !list.hasAttribute('aria-busy') &&
+      !filters?.hasAttribute('aria-busy') &&
+      (status?.textContent ?? '') !== ''
+    );
+  });
+}
+
+/** Opens the filter panel, as a reader clicks "Saring hasil", and waits until its values and counts show. */
+export async function openFilters(page: Page): Promise<void> {
+  const panel = page.locator('[data-search-filter-panel]');
+  if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
+  await waitForFilters(page);
+}
+
+/** Waits until the open filter panel shows its values and counts. */
+export async function waitForFilters(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const box = document.querySelector('[data-search-filters]');
+    return box !== null && !box.hasAttribute('aria-busy') && box.querySelector('fieldset') !== null;
   });
 }
 

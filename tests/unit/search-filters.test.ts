@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { buildFilterValueMap } from '../../src/lib/search-filter-values';
 import {
-  buildFilterValueMap,
   languageOfFilterValue,
+  needsFilterValues,
+  plainFilterValues,
   toPagefindFilters,
   type FilterCounts,
 } from '../../src/lib/search-filters';
 import { emptySearchState, parseSearchState } from '../../src/lib/search-state';
-import { buildTermIndex } from '../../src/lib/taxonomy';
 
 const available: FilterCounts = {
   tag: { 'Korea Utara': 3, Rusia: 2, Russia: 1 },
@@ -15,51 +16,21 @@ const available: FilterCounts = {
   language: { 'Bahasa Indonesia': 3, English: 1 },
 };
 
-describe('buildFilterValueMap', () => {
-  const values = buildFilterValueMap(available);
-
-  it('carries topics and authors in the URL by their slugs', () => {
-    expect(values.toUrlValue('tag', 'Korea Utara')).toBe('korea-utara');
-    expect(values.toIndexValue('tag', 'korea-utara')).toBe('Korea Utara');
-    expect(values.toIndexValue('tag', 'russia')).toBe('Russia');
-    expect(values.toUrlValue('author', 'Rina Hartono')).toBe('rina-hartono');
-  });
-
-  it('carries languages by their codes and years as they are', () => {
-    expect(values.toUrlValue('language', 'English')).toBe('en');
-    expect(values.toIndexValue('language', 'id')).toBe('Bahasa Indonesia');
-    expect(values.toIndexValue('year', '2022')).toBe('2022');
-  });
-
-  it('passes an unknown value from a link through, so it matches nothing', () => {
-    expect(values.toIndexValue('tag', 'tidak-ada')).toBe('tidak-ada');
-  });
-
-  it('gives each topic the slug the archive gives it, clashes included', () => {
-    // Spellings as editors wrote them; the index stores each topic once, by its archive-wide name.
-    const articles = [['C++', 'Korea  utara'], ['c', 'Korea Utara'], ['Korea Utara', 'Ёлка'], ['C++']];
-    const archive = buildTermIndex(articles, (tags) => tags, 'tag');
-    const indexValues = Object.fromEntries([...archive.values()].map((entry) => [entry.name, entry.items.length]));
-    const fromIndex = buildFilterValueMap({ tag: indexValues });
-    for (const entry of archive.values()) {
-      expect(fromIndex.toUrlValue('tag', entry.name)).toBe(entry.slug);
-      expect(fromIndex.toIndexValue('tag', entry.slug)).toBe(entry.name);
-    }
-    expect(new Set([...archive.values()].map((entry) => entry.slug)).size).toBe(archive.size);
-  });
-});
-
 describe('toPagefindFilters', () => {
   const values = buildFilterValueMap(available);
 
   it('turns a shared link into the filters Pagefind matches', () => {
     const state = parseSearchState('?q=korea&tag=rusia&tag=korea-utara&author=sam-lee&year=2022&language=en');
+    // The language is chosen by which language's index is searched, not by a filter.
     expect(toPagefindFilters(state, values)).toEqual({
       tag: ['Rusia', 'Korea Utara'],
       author: ['Sam Lee'],
       year: '2022',
-      language: 'English',
     });
+  });
+
+  it('passes years through before the index’s values are known', () => {
+    expect(toPagefindFilters(parseSearchState('?q=korea&year=2022'), plainFilterValues)).toEqual({ year: '2022' });
   });
 
   it('sets no filter for a search without any', () => {
@@ -67,8 +38,16 @@ describe('toPagefindFilters', () => {
   });
 
   it('can leave one filter out, to count the alternatives to the reader’s choice', () => {
-    const state = parseSearchState('?year=2022&language=id');
-    expect(toPagefindFilters(state, values, 'year')).toEqual({ language: 'Bahasa Indonesia' });
+    const state = parseSearchState('?year=2022&tag=rusia');
+    expect(toPagefindFilters(state, values, 'year')).toEqual({ tag: ['Rusia'] });
+  });
+});
+
+describe('needsFilterValues', () => {
+  it('asks for the index’s values only when a topic or author slug must be looked up', () => {
+    expect(needsFilterValues(parseSearchState('?q=korea&tag=rusia'))).toBe(true);
+    expect(needsFilterValues(parseSearchState('?author=sam-lee'))).toBe(true);
+    expect(needsFilterValues(parseSearchState('?q=korea&year=2022&language=en&sort=date'))).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ const pagefind = vi.hoisted(() => ({
 }));
 vi.mock('pagefind', () => ({ createIndex: pagefind.createIndex, close: pagefind.close }));
 
-const { SearchIndexError, writeSearchIndex } = await import('../../src/integrations/search-index');
+const { SearchIndexError, pageFilesGlobs, writeSearchIndex } = await import('../../src/integrations/search-index');
 
 describe('writeSearchIndex', () => {
   beforeEach(() => {
@@ -27,6 +27,24 @@ describe('writeSearchIndex', () => {
     expect(pagefind.createIndex.mock.calls[0]?.[0]).not.toHaveProperty('forceLanguage');
     expect(pagefind.addDirectory).toHaveBeenCalledWith({ path: '/site' });
     expect(pagefind.writeFiles).toHaveBeenCalledWith({ outputPath: '/site/pagefind' });
+    expect(pagefind.close).toHaveBeenCalledOnce();
+  });
+
+  it('reads only the pages it is given, by globs of their files, in a fixed order', async () => {
+    pagefind.addDirectory.mockResolvedValue({ errors: [], page_count: 1 });
+    const pages = ['/2023/09/arsip-bulanan/', '/2022/09/06/korea-utara/'];
+    await expect(writeSearchIndex('/site', pages)).resolves.toEqual({ pageCount: 2, outputPath: '/site/pagefind' });
+    expect(pagefind.addDirectory.mock.calls).toEqual([
+      [{ path: '/site', glob: '2022/{09/06/korea-utara/index.html}' }],
+      [{ path: '/site', glob: '2023/{09/arsip-bulanan/index.html}' }],
+    ]);
+    expect(pagefind.writeFiles).toHaveBeenCalledWith({ outputPath: '/site/pagefind' });
+  });
+
+  it('writes an empty index for an archive without articles', async () => {
+    await expect(writeSearchIndex('/site', [])).resolves.toEqual({ pageCount: 0, outputPath: '/site/pagefind' });
+    expect(pagefind.addDirectory).not.toHaveBeenCalled();
+    expect(pagefind.writeFiles).toHaveBeenCalledOnce();
     expect(pagefind.close).toHaveBeenCalledOnce();
   });
 
@@ -53,5 +71,30 @@ describe('writeSearchIndex', () => {
     pagefind.addDirectory.mockRejectedValue(new Error('service exited'));
     await expect(writeSearchIndex('/site')).rejects.toThrow('service exited');
     expect(pagefind.close).toHaveBeenCalledOnce();
+  });
+});
+
+describe('pageFilesGlobs', () => {
+  it('names the index.html of each page, grouped by first folder, and a file page as it is', () => {
+    expect(pageFilesGlobs(['/2022/09/06/b/', '/2021/01/a/', '/', 'x/', '/404.html', '/2022/09/06/a/'])).toEqual([
+      '{404.html,index.html}',
+      '2021/{01/a/index.html}',
+      '2022/{09/06/a/index.html,09/06/b/index.html}',
+      'x/{index.html}',
+    ]);
+  });
+
+  it('puts at most a thousand files in one glob, which Pagefind can still read', () => {
+    const pages = Array.from({ length: 2500 }, (_, n) => `/2022/01/article-${String(n).padStart(4, '0')}/`);
+    const globs = pageFilesGlobs(pages);
+    expect(globs.map((glob) => glob.split(',').length)).toEqual([1000, 1000, 500]);
+    expect(globs[2]?.endsWith('01/article-2499/index.html}')).toBe(true);
+  });
+
+  it('escapes what Pagefind’s glob syntax reserves, so a slug matches only itself', () => {
+    expect(pageFilesGlobs(['/x/a,b{c}[d](e)<f>?*$:\\/', '/東京/🎉/'])).toEqual([
+      'x/{a\\,b\\{c\\}\\[d\\]\\(e\\)\\<f\\>\\?\\*\\$\\:\\\\/index.html}',
+      '東京/{🎉/index.html}',
+    ]);
   });
 });

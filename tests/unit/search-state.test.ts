@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALL_LANGUAGES,
   effectiveSort,
   emptySearchState,
   formatSearchState,
+  hasSearchFilters,
   isSearchActive,
   parseSearchState,
 } from '../../src/lib/search-state';
@@ -61,7 +63,15 @@ describe('isSearchActive and effectiveSort', () => {
   it('counts a search with only a filter as a search', () => {
     expect(isSearchActive(emptySearchState)).toBe(false);
     expect(isSearchActive({ ...emptySearchState, year: '2022' })).toBe(true);
+    expect(isSearchActive({ ...emptySearchState, language: 'en' })).toBe(true);
     expect(isSearchActive({ ...emptySearchState, query: 'korea' })).toBe(true);
+  });
+
+  it('does not count every language as a filter', () => {
+    expect(isSearchActive({ ...emptySearchState, language: ALL_LANGUAGES })).toBe(false);
+    expect(hasSearchFilters({ ...emptySearchState, query: 'korea', language: ALL_LANGUAGES })).toBe(false);
+    expect(hasSearchFilters({ ...emptySearchState, query: 'korea', language: 'id' })).toBe(true);
+    expect(hasSearchFilters({ ...emptySearchState, tag: ['rusia'] })).toBe(true);
   });
 
   it('lists results newest first when there is no query to be relevant to', () => {
