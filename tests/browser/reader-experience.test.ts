@@ -85,7 +85,8 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (colo
     }
     expect(found).toEqual([]);
     await page.close();
-  });
+    // Fifteen pages, each loaded and checked by axe: more than the default minute on a busy machine.
+  }, 120_000);
 });
 
 describe('theme switch', () => {
