@@ -75,17 +75,26 @@ interface WorkerSearch {
   filters: FilterCounts;
 }
 
-/** A worker for one language's index, whose script loads while the page finds out the language. */
+/**
+ * A worker for one language's index, whose script loads while the page finds out the language. It
+ * can hold several parts of the language's index (src/lib/search-parts.ts), each an instance of its
+ * own: they share the worker's WebAssembly, which Pagefind compiles once per worker.
+ */
 export interface PagefindWorker {
-  /** Starts Pagefind in the worker on the index of `language`; rejects if the worker cannot run. */
-  start(language: string): Promise<PagefindInstance>;
+  /**
+   * Starts Pagefind in the worker on the index `key` names in pagefind-entry.json (a language, or
+   * one part of it); rejects if the worker cannot run.
+   */
+  start(key: string): Promise<PagefindInstance>;
   /** Stops the worker, unused. */
   close(): void;
 }
 
 /** Creates a worker for an index at `location`, which starts loading Pagefind's worker script at once. */
 export function createPagefindWorker(location: PagefindLocation): PagefindWorker {
-  const worker = new Worker(new URL('pagefind-worker.js', location.bundle));
+  // Pagefind's worker, wrapped by the build so it fetches its WebAssembly once for all the parts it
+  // holds (see workerScript in src/integrations/search-index.ts).
+  const worker = new Worker(new URL('warta-pagefind-worker.js', location.bundle));
   const pending = new Map<string, { resolve: (value: unknown) => void; reject: (reason: Error) => void }>();
   let failure: Error | undefined;
   let nextId = 0;
@@ -101,8 +110,7 @@ export function createPagefindWorker(location: PagefindLocation): PagefindWorker
     for (const waiting of pending.values()) waiting.reject(failure);
     pending.clear();
   });
-  let instanceId = '';
-  const call = <T>(method: string, args: unknown[]): Promise<T> =>
+  const call = <T>(instanceId: string, method: string, args: unknown[]): Promise<T> =>
     failure
       ? Promise.reject(failure)
       : new Promise<T>((resolve, reject) => {
@@ -111,28 +119,34 @@ export function createPagefindWorker(location: PagefindLocation): PagefindWorker
           worker.postMessage({ id, instanceId, method, args });
         });
   // The worker keeps each result's fragment loader until told to forget it, as pagefind.js does.
-  const forget = new FinalizationRegistry<string>((dataId) => {
-    call('releaseData', [dataId]).catch(() => undefined);
+  const forget = new FinalizationRegistry<{ instanceId: string; dataId: string }>(({ instanceId, dataId }) => {
+    call(instanceId, 'releaseData', [dataId]).catch(() => undefined);
   });
 
   return {
-    async start(language) {
-      instanceId = language;
+    async start(key) {
+      const instanceId = key;
       const basePath = new URL(location.bundle).pathname;
-      await call('init', [{ basePath, baseUrl: location.baseUrl, excerptLength: EXCERPT_LENGTH, language }]);
+      await call(instanceId, 'init', [
+        { basePath, baseUrl: location.baseUrl, excerptLength: EXCERPT_LENGTH, language: key },
+      ]);
+      // The worker answers `init` before Pagefind has loaded; an empty search waits for it to have
+      // loaded, and loads nothing more. A second part must not start before the first has put its
+      // WebAssembly in place, or both would compile it and the second would replace the first's.
+      await call(instanceId, 'search', ['', {}]);
       return {
         async search(term, options) {
-          const answer = await call<WorkerSearch>('search', [term, options]);
+          const answer = await call<WorkerSearch>(instanceId, 'search', [term, options]);
           return {
             filters: answer.filters,
             results: answer.results.map(({ score, data: dataId }) => {
-              const result = { score, data: () => call<ResultData>('getData', [dataId]) };
-              forget.register(result, dataId);
+              const result = { score, data: () => call<ResultData>(instanceId, 'getData', [dataId]) };
+              forget.register(result, { instanceId, dataId });
               return result;
             }),
           };
         },
-        filters: () => call<FilterCounts>('filters', []),
+        filters: () => call<FilterCounts>(instanceId, 'filters', []),
       };
     },
     close: () => worker.terminate(),
@@ -167,20 +181,20 @@ async function startScript(location: PagefindLocation, language: string): Promis
 }
 
 /**
- * Starts Pagefind on the index of `language` at `location`: in a worker of its own (`worker`, if one
- * was created ahead), or, where no worker can run, through pagefind.js.
+ * Starts Pagefind on the index `key` (a language, or one part of it) at `location`: in `worker`, or
+ * a worker of its own, or, where no worker can run, through pagefind.js.
  */
 export async function startPagefindInstance(
   location: PagefindLocation,
-  language: string,
+  key: string,
   worker?: PagefindWorker,
 ): Promise<PagefindInstance> {
   if (worker || typeof Worker === 'function') {
     try {
-      return await (worker ?? createPagefindWorker(location)).start(language);
+      return await (worker ?? createPagefindWorker(location)).start(key);
     } catch (error) {
       console.warn(error);
     }
   }
-  return startScript(location, language);
+  return startScript(location, key);
 }

@@ -1,8 +1,9 @@
 /**
- * The search page's connection to the build's Pagefind index: starts one Pagefind instance per
- * language, each in its own worker and only once a search needs it, answers a search state with the
- * results in the order the reader chose, and counts the filter values when the reader asks for them
- * (loading every filter's data costs more than a query; see README, Search).
+ * The search page's connection to the build's Pagefind index: starts one worker per language and in
+ * it one Pagefind instance per part of the index (src/lib/search-parts.ts), each only once a search
+ * needs it, answers a search state with the results in the order the reader chose, and counts the
+ * filter values when the reader asks for them (loading every filter's data costs more than a query;
+ * see README, Search).
  */
 import { mergeByKeyDescending, type LazyMerge } from '../lib/lazy-merge';
 import { languageFilterValues, type SearchFilterName } from '../lib/search-filter-names';
@@ -15,6 +16,15 @@ import {
   type PagefindFilters,
 } from '../lib/search-filters';
 import { fallbackLanguages, languagesToSearch, orderLanguages } from '../lib/search-languages';
+import {
+  ALL_PERIODS,
+  describePeriods,
+  partsToRead,
+  readIndexParts,
+  RECENT_PAGES,
+  type IndexPart,
+  type PagefindEntryParts,
+} from '../lib/search-parts';
 import { effectiveSort, isSearchActive, type SearchState } from '../lib/search-state';
 import {
   createPagefindWorker,
@@ -23,13 +33,9 @@ import {
   type PagefindLocation,
   type PagefindResult,
   type PagefindSearch,
+  type PagefindWorker,
   type ResultData,
 } from './pagefind-instance';
-
-// The part of pagefind-entry.json, written next to the index, that lists its languages.
-interface PagefindEntry {
-  languages: Record<string, unknown>;
-}
 
 /** For each filter, how many results each value in the index gives. */
 export type FilterCountsByName = Record<SearchFilterName, Record<string, number>>;
@@ -45,6 +51,15 @@ export interface SearchOutcome {
    * every language.
    */
   widened: boolean;
+  /** `all` when the search read the whole archive, older parts included (asked for, or for want of a match). */
+  period: string | undefined;
+  /** Whether the search read older parts only because the newest had no match. */
+  periodWidened: boolean;
+  /**
+   * When older parts of the languages searched were left unread: the first year read and the years
+   * of the older articles, for the page to offer them.
+   */
+  older: { since: string; from: string; to: string } | undefined;
   /** The results in the chosen order, loaded a page at a time. */
   results: LazyMerge<ResultData>;
 }
@@ -64,7 +79,11 @@ export interface SearchEngine {
    * within the languages an outcome searched (for the language filter: in every language). The
    * first call loads every filter's data, in every language.
    */
-  countFilters(state: SearchState, searched: readonly string[]): Promise<FilterCountsByName>;
+  countFilters(
+    state: SearchState,
+    searched: readonly string[],
+    period?: string | undefined,
+  ): Promise<FilterCountsByName>;
 }
 
 function sumCounts(all: readonly FilterCounts[]): FilterCounts {
@@ -111,19 +130,43 @@ export async function openSearchEngine(
     early?.close();
     throw new Error(`no search index at ${location.bundle} (${entryResponse.status})`);
   }
-  const entry = (await entryResponse.json()) as PagefindEntry;
-  const languages = orderLanguages(Object.keys(entry.languages), interfaceLanguage);
+  const entry = (await entryResponse.json()) as PagefindEntryParts;
+  const parts = readIndexParts(entry);
+  const budget = entry.warta_recent_pages ?? RECENT_PAGES;
+  const languages = orderLanguages([...new Set(parts.map((part) => part.language))], interfaceLanguage);
   if (!languages.includes(interfaceLanguage)) early?.close();
+  const partsOf = (language: string) =>
+    parts.filter((part) => part.language === language).sort((a, b) => a.from.localeCompare(b.from));
 
-  const instances = new Map<string, Promise<PagefindInstance>>();
-  const instance = (language: string): Promise<PagefindInstance> => {
-    let started = instances.get(language);
-    if (!started) {
+  // One worker per language, whose parts share its WebAssembly; the first part a worker starts
+  // loads it, and the language's other parts start after that one, so it is fetched once.
+  const workers = new Map<string, PagefindWorker | undefined>();
+  const workerOf = (language: string): PagefindWorker | undefined => {
+    if (!workers.has(language)) {
       const worker = language === interfaceLanguage ? early : undefined;
-      started = startPagefindInstance(location, language, worker);
-      instances.set(language, started);
+      workers.set(language, worker ?? (typeof Worker === 'function' ? createPagefindWorker(location) : undefined));
+    }
+    return workers.get(language);
+  };
+  const firstStarted = new Map<string, Promise<unknown>>();
+  const instances = new Map<string, Promise<PagefindInstance>>();
+  const instance = (part: IndexPart): Promise<PagefindInstance> => {
+    let started = instances.get(part.key);
+    if (!started) {
+      const first = firstStarted.get(part.language);
+      const start = () => startPagefindInstance(location, part.key, workerOf(part.language));
+      started = first ? first.then(start, start) : start();
+      if (!first)
+        firstStarted.set(
+          part.language,
+          started.catch(() => undefined),
+        );
+      instances.set(part.key, started);
       // A failed start (a network error) is tried again by the next search.
-      started.catch(() => instances.delete(language));
+      started.catch(() => {
+        instances.delete(part.key);
+        if (!first) firstStarted.delete(part.language);
+      });
     }
     return started;
   };
@@ -136,7 +179,7 @@ export async function openSearchEngine(
     filtersLoaded ??= Promise.all([
       // The slug function's transliteration tables come only with the filters, not with the page.
       import('../lib/search-filter-values'),
-      ...languages.map(async (language) => (await instance(language)).filters()),
+      ...parts.map(async (part) => (await instance(part)).filters()),
     ] as const).then(
       ([{ buildFilterValueMap }, ...all]) => {
         allFilters = sumCounts(all);
@@ -155,19 +198,27 @@ export async function openSearchEngine(
     search: PagefindSearch;
   }
 
+  interface Run {
+    answers: Answer[];
+    read: IndexPart[];
+    older: IndexPart[];
+  }
+
   async function run(
     searched: readonly string[],
     term: string | null,
     filters: PagefindFilters,
     byDate: boolean,
-  ): Promise<Answer[]> {
+    scope: { year: string | undefined; period: string | undefined },
+  ): Promise<Run> {
     const sort: Partial<Record<string, 'asc' | 'desc'>> = byDate ? { date: 'desc' } : {};
-    return Promise.all(
-      searched.map(async (language) => ({
-        language,
-        search: await (await instance(language)).search(term, { filters, sort }),
-      })),
+    const plans = searched.map((language) => ({ language, ...partsToRead(partsOf(language), scope, budget) }));
+    const answers = await Promise.all(
+      plans.flatMap(({ language, read }) =>
+        read.map(async (part) => ({ language, search: await (await instance(part)).search(term, { filters, sort }) })),
+      ),
     );
+    return { answers, read: plans.flatMap((plan) => plan.read), older: plans.flatMap((plan) => plan.older) };
   }
 
   const countOf = (answers: readonly Answer[]) =>
@@ -182,7 +233,8 @@ export async function openSearchEngine(
 
     prepare() {
       for (const language of languagesToSearch({ language: undefined }, languages, interfaceLanguage)) {
-        instance(language).catch(() => undefined);
+        const { read } = partsToRead(partsOf(language), { year: undefined, period: undefined }, budget);
+        for (const part of read) instance(part).catch(() => undefined);
       }
     },
 
@@ -192,13 +244,23 @@ export async function openSearchEngine(
       const byDate = effectiveSort(state) === 'date';
       const filters = toPagefindFilters(state, values ?? plainFilterValues);
       let searched = languagesToSearch(state, languages, interfaceLanguage);
-      let answers = await run(searched, term, filters, byDate);
+      let period = state.period;
+      let ran = await run(searched, term, filters, byDate, state);
+      // Nothing in the newest parts: the older articles of the same languages, then every language.
+      const periodWidened = countOf(ran.answers) === 0 && ran.older.length > 0;
+      if (periodWidened) {
+        period = ALL_PERIODS;
+        ran = await run(searched, term, filters, byDate, { ...state, period });
+      }
       const fallback = fallbackLanguages(state, languages, interfaceLanguage);
-      const widened = countOf(answers) === 0 && fallback.length > 0;
+      const widened = countOf(ran.answers) === 0 && fallback.length > 0;
       if (widened) {
         searched = [...searched, ...fallback];
-        answers = [...answers, ...(await run(fallback, term, filters, byDate))];
+        const more = await run(fallback, term, filters, byDate, { ...state, period });
+        ran = { answers: [...ran.answers, ...more.answers], read: [...ran.read, ...more.read], older: more.older };
       }
+      const { answers } = ran;
+      const periods = describePeriods(ran.read, ran.older);
 
       const loaders = (results: readonly PagefindResult[]) => results.map((result) => () => result.data());
       // Newest first: each language's index is sorted by Pagefind, and the lists are merged by date.
@@ -210,11 +272,15 @@ export async function openSearchEngine(
         total: countOf(answers),
         languages: searched,
         widened,
+        period,
+        periodWidened,
+        older:
+          ran.older.length > 0 ? { since: periods.since, from: periods.olderFrom, to: periods.olderTo } : undefined,
         results: mergeByKeyDescending(lists, (data) => data.meta['published'] ?? ''),
       };
     },
 
-    async countFilters(state, searched) {
+    async countFilters(state, searched, period = state.period) {
       await loadFilters();
       if (!isSearchActive(state)) return byName(allFilters);
       const term = termOf(state);
@@ -223,16 +289,25 @@ export async function openSearchEngine(
       // A single-choice filter (year, language) counts what each value would give instead of the
       // one chosen, so the reader can switch directly: years without the year chosen, and each
       // language, including those the results are not in, with the other filters.
-      const [answers, withoutYear, others] = await Promise.all([
-        run(searched, term, filters, false),
-        state.year === undefined ? [] : run(searched, term, toPagefindFilters(state, map, 'year'), false),
-        run(
-          languages.filter((language) => !searched.includes(language)),
-          term,
-          filters,
-          false,
-        ),
-      ]);
+      const scope = { year: state.year, period };
+      const [answers, withoutYear, others] = (
+        await Promise.all([
+          run(searched, term, filters, false, scope),
+          state.year === undefined
+            ? undefined
+            : run(searched, term, toPagefindFilters(state, map, 'year'), false, {
+                year: undefined,
+                period: ALL_PERIODS,
+              }),
+          run(
+            languages.filter((language) => !searched.includes(language)),
+            term,
+            filters,
+            false,
+            scope,
+          ),
+        ])
+      ).map((ran) => ran?.answers ?? []) as [Answer[], Answer[], Answer[]];
       const matched = sumCounts(answers.map((answer) => answer.search.filters));
       const year =
         (state.year === undefined ? matched : sumCounts(withoutYear.map((answer) => answer.search.filters)))['year'] ??
@@ -240,7 +315,7 @@ export async function openSearchEngine(
       const language: Record<string, number> = {};
       for (const answer of [...answers, ...others]) {
         const value = languageFilterValues[answer.language as keyof typeof languageFilterValues] ?? answer.language;
-        language[value] = answer.search.results.length;
+        language[value] = (language[value] ?? 0) + answer.search.results.length;
       }
       return { tag: matched['tag'] ?? {}, author: matched['author'] ?? {}, year, language };
     },

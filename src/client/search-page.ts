@@ -7,6 +7,7 @@
 import { groupDigits } from '../lib/group-digits';
 import { languageFilterValues, type SearchFilterName } from '../lib/search-filter-names';
 import { shownLanguageChoice } from '../lib/search-languages';
+import { ALL_PERIODS } from '../lib/search-parts';
 import {
   ALL_LANGUAGES,
   effectiveSort,
@@ -49,6 +50,9 @@ export function startSearchPage(root: HTMLElement): void {
   const scope = required<HTMLElement>(root, '[data-search-scope]');
   const scopeText = required<HTMLElement>(scope, '[data-search-scope-text]');
   const widenButton = required<HTMLButtonElement>(scope, '[data-search-widen]');
+  const periodLine = required<HTMLElement>(root, '[data-search-period]');
+  const periodText = required<HTMLElement>(periodLine, '[data-search-period-text]');
+  const olderButton = required<HTMLButtonElement>(periodLine, '[data-search-older]');
   const layout = required<HTMLElement>(root, '[data-search-ui]');
   const sortControls = required<HTMLFieldSetElement>(root, '[data-search-sort]');
   const resultList = required<HTMLOListElement>(root, '[data-search-results]');
@@ -133,6 +137,22 @@ export function startSearchPage(root: HTMLElement): void {
     }
   }
 
+  /** Says when older articles were left out of the search, or read only because newer had no match. */
+  function showPeriod(answer: SearchOutcome | undefined): void {
+    if (answer?.older) {
+      periodLine.hidden = false;
+      periodText.textContent = format(strings, 'searchPeriodRecent', { year: answer.older.since });
+      olderButton.textContent = format(strings, 'searchOlder', { from: answer.older.from, to: answer.older.to });
+      olderButton.hidden = false;
+    } else if (answer?.periodWidened && answer.total > 0 && !answer.widened) {
+      periodLine.hidden = false;
+      periodText.textContent = format(strings, 'searchPeriodWidened');
+      olderButton.hidden = true;
+    } else {
+      periodLine.hidden = true;
+    }
+  }
+
   function drawFilters(counts: FilterCountsByName, searched: readonly string[]): void {
     if (!engine?.values) return;
     drawn = { counts, searched };
@@ -159,7 +179,7 @@ export function startSearchPage(root: HTMLElement): void {
     if (!engine.values) filterBox.replaceChildren(format(strings, 'filtersLoading'));
     try {
       const searched = outcome?.languages ?? engine.languages.slice(0, 1);
-      const counts = await engine.countFilters(state, searched);
+      const counts = await engine.countFilters(state, searched, outcome?.period);
       if (ticket !== latest) return;
       drawFilters(counts, searched);
     } catch (error) {
@@ -189,6 +209,7 @@ export function startSearchPage(root: HTMLElement): void {
       moreButton.hidden = true;
       setStatus(format(strings, 'searchPrompt'));
       showScope(undefined);
+      showPeriod(undefined);
       layout.hidden = false;
       await refreshFilters(ticket);
       return;
@@ -204,6 +225,7 @@ export function startSearchPage(root: HTMLElement): void {
       moreButton.hidden = answer.results.remaining === 0;
       setStatus(describe(answer.total));
       showScope(answer);
+      showPeriod(answer);
       // Shown with the first results, not before: the filter panel below them would move as they
       // arrive (a layout shift).
       layout.hidden = false;
@@ -263,6 +285,10 @@ export function startSearchPage(root: HTMLElement): void {
 
   widenButton.addEventListener('click', () => {
     update({ ...state, language: ALL_LANGUAGES }, 'step');
+  });
+
+  olderButton.addEventListener('click', () => {
+    update({ ...state, period: ALL_PERIODS }, 'step');
   });
 
   panel.addEventListener('toggle', () => {

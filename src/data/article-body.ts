@@ -11,6 +11,7 @@ import {
   resolveCacheDir,
   type RenderedBody,
 } from '../lib/rendered-cache';
+import { demandRenderedBody } from '../lib/deferred-renders';
 import type { ArticleEntry } from './articles';
 
 const folder = renderedCacheFolder(resolveCacheDir());
@@ -29,6 +30,7 @@ export interface ArticleBody extends RenderedBody {
 
 /** The body of an article, for its page. */
 export async function getArticleBody(article: ArticleEntry): Promise<ArticleBody> {
+  await demandRenderedBody(String(article.digest));
   const body = await readRenderedBody(folder, String(article.digest));
   if (!body) throw missing(article);
   if (!article.rendered) return body;
@@ -36,7 +38,15 @@ export async function getArticleBody(article: ArticleEntry): Promise<ArticleBody
   return { ...body, Content };
 }
 
-/** The body of an article, for a feed. */
+/**
+ * Waits until the bodies of `articles` are rendered, for a feed to read them with
+ * {@link getArticleBodySync}: on a large build they are rendered while the pages render.
+ */
+export async function prepareArticleBodies(articles: readonly ArticleEntry[]): Promise<void> {
+  await Promise.all(articles.map((article) => demandRenderedBody(String(article.digest))));
+}
+
+/** The body of an article, for a feed, once {@link prepareArticleBodies} has been awaited. */
 export function getArticleBodySync(article: ArticleEntry): RenderedBody {
   const body = readRenderedBodySync(folder, String(article.digest));
   if (!body) throw missing(article);

@@ -15,7 +15,7 @@ import {
 import { tagKey } from '../lib/tags';
 import { t } from '../i18n/ui';
 import { siteConfig } from '../site.config';
-import { getArticleBodySync } from './article-body';
+import { getArticleBodySync, prepareArticleBodies } from './article-body';
 import { getPublishedArticles, getTagIndex, type ArticleEntry } from './articles';
 import { pageCacheKey } from './cache-keys';
 import { getArticlePreviewImage } from './seo';
@@ -81,12 +81,14 @@ function getFeedEntry(article: ArticleEntry): FeedEntry {
   return entry;
 }
 
-function buildFeed(
+async function buildFeed(
   title: string,
   description: string,
   folder: string,
   articles: readonly ArticleEntry[],
-): FeedDocument {
+): Promise<FeedDocument> {
+  // The feed carries the newest FEED_ITEM_LIMIT articles of those listed newest first.
+  if (siteConfig.feedContent === 'full') await prepareArticleBodies(articles.slice(0, FEED_ITEM_LIMIT));
   const paths = feedPaths(folder);
   const header: FeedHeader = {
     title,
@@ -115,7 +117,7 @@ export interface TagFeed {
   /** The articles the feed carries: the tag's latest 50. */
   articles: ArticleEntry[];
   /** The feed, assembled when it is written (a page copied from the last build never needs it). */
-  feed(): FeedDocument;
+  feed(): Promise<FeedDocument>;
 }
 
 /** One feed per tag, each with that tag's latest 50 articles. */

@@ -24,6 +24,8 @@ import {
   type PhaseTiming,
 } from '../lib/build-report';
 import { readBuildChannel, reportWarning, resetBuildChannel } from './build-channel';
+import { finishDeferredRenders } from '../lib/deferred-renders';
+import { ContentError } from '../lib/problems';
 
 const START_NAME = 'warta:build-start';
 const FINISH_NAME = 'warta:build-finish';
@@ -171,7 +173,12 @@ export function buildStart(): AstroIntegration {
       'astro:build:start': () => {
         state.contentDone = performance.now();
       },
-      'astro:build:generated': () => {
+      'astro:build:generated': async () => {
+        // Bodies rendered while the pages rendered (src/lib/deferred-renders.ts) are all done
+        // before anything is indexed or put in place; a body no page showed (a draft's) may still
+        // fail here, and fails the build as it would have while loading.
+        const problems = await finishDeferredRenders();
+        if (problems.length > 0) throw new ContentError(problems);
         state.pagesDone = performance.now();
       },
     },

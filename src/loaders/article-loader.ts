@@ -15,8 +15,10 @@ import { displayPath, labelFromCwd, readContentFolder } from '../lib/content-fol
 import { renderFailureProblem } from '../lib/input-checks';
 import { listRenderedBodies, pruneRenderedBodies, renderedCacheFolder, writeRenderedBody } from '../lib/rendered-cache';
 import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/index';
-import { renderArticle, type RenderJob } from './render-article';
+import { renderArticle, type RenderJob, type RenderOutcome } from './render-article';
 import { defaultWorkerCount, renderOnWorkers, type RenderResult } from './render-pool';
+import { renderInBackground } from './render-background';
+import { registerDeferredRenders } from '../lib/deferred-renders';
 import { withBase } from '../lib/permalinks';
 import { ContentError, formatProblem, sortProblems, type Problem } from '../lib/problems';
 
@@ -67,6 +69,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       const siteUrl = config.site ?? 'http://localhost/';
       const label = labelFromCwd(directory);
       const sync = async (): Promise<void> => {
+        registerDeferredRenders(undefined);
         const folder = await readContentFolder(directory, { ...readOptions, label });
         if (folder.problems.some((problem) => problem.severity === 'error')) {
           throw new ContentError(folder.problems);
@@ -133,28 +136,22 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
             },
           });
         }
-        const onResult = async (index: number, result: RenderResult): Promise<void> => {
-          const { article, data, digest } = toRender[index]!;
-          if (!result.ok) {
-            // Every article is still tried, so one build names every body that cannot be rendered.
-            failures.push(renderFailureProblem(label(article.file), result.error));
-            return;
-          }
-          const { body, localImagePaths, remoteImagePaths } = result.outcome;
-          await writeRenderedBody(renderedFolder, digest, body);
+        type Item = (typeof toRender)[number];
+        const storeEntry = (item: Item, rendered?: RenderOutcome): void => {
+          const { article, data, digest } = item;
           const leadImage = isLocalImage(data.image?.src) ? data.image.src : undefined;
-          const imagePaths = [...localImagePaths, ...remoteImagePaths];
+          const imagePaths = rendered ? [...rendered.localImagePaths, ...rendered.remoteImagePaths] : [];
           store.set({
             id: article.id,
             data,
             digest,
             // The body stays out of Astro's data store (see src/lib/rendered-cache.ts), unless it
             // shows pictures: those go through Astro's image pipeline when the page renders it.
-            ...(imagePaths.length > 0
+            ...(rendered && imagePaths.length > 0
               ? {
                   rendered: {
-                    html: body.html,
-                    metadata: { imagePaths, frontmatter: { readingTime: body.readingTime } },
+                    html: rendered.body.html,
+                    metadata: { imagePaths, frontmatter: { readingTime: rendered.body.readingTime } },
                   },
                 }
               : {}),
@@ -167,14 +164,40 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           });
         };
         const workers = renderWorkerCount(toRender.length);
-        if (workers > 0) {
+        // On a large build, bodies that show no picture (which Astro's image pipeline would need
+        // to know of now) are rendered in the background while the pages render.
+        const deferred = workers > 0 ? toRender.filter((item) => !mayShowPictures(item.article.body)) : [];
+        const deferredSet = new Set(deferred);
+        const now = toRender.filter((item) => !deferredSet.has(item));
+        for (const item of deferred) storeEntry(item);
+        registerDeferredRenders(
+          deferred.length > 0
+            ? await renderInBackground(deferred, {
+                workers,
+                image: markdownImageOptions(config.image),
+                folder: renderedFolder,
+                label,
+              })
+            : undefined,
+        );
+        const onResult = async (index: number, result: RenderResult): Promise<void> => {
+          const item = now[index]!;
+          if (!result.ok) {
+            // Every article is still tried, so one build names every body that cannot be rendered.
+            failures.push(renderFailureProblem(label(item.article.file), result.error));
+            return;
+          }
+          await writeRenderedBody(renderedFolder, item.digest, result.outcome.body);
+          storeEntry(item, result.outcome);
+        };
+        if (workers > 0 && now.length > 0) {
           await renderOnWorkers(
-            toRender.map((item) => item.job),
+            now.map((item) => item.job),
             { workers, image: markdownImageOptions(config.image), onResult },
           );
-        } else if (toRender.length > 0) {
+        } else if (now.length > 0) {
           const renderer = await createArticleRenderer(markdownImageOptions(config.image));
-          for (const [index, { job }] of toRender.entries()) {
+          for (const [index, { job }] of now.entries()) {
             const result: RenderResult = await renderArticle(renderer, job).then(
               (outcome) => ({ ok: true as const, outcome }),
               (error: unknown) => ({
@@ -189,7 +212,8 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
         await pruneRenderedBodies(renderedFolder, digests);
         logger.info(
-          `${folder.articles.length} articles read, ${toRender.length} rendered${workers > 1 ? ` on ${workers} threads` : ''}, ${folder.articles.length - toRender.length} unchanged`,
+          `${folder.articles.length} articles read, ${toRender.length} to render${workers > 0 ? ` on ${workers} threads` : ''}` +
+            `${deferred.length > 0 ? ` (${deferred.length} while the pages render)` : ''}, ${folder.articles.length - toRender.length} unchanged`,
         );
       };
 
@@ -211,6 +235,14 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       }
     },
   };
+}
+
+/**
+ * Whether a Markdown body may show a picture: Markdown image syntax, or an HTML picture. Such a body
+ * is rendered before the pages, so its pictures reach Astro's image pipeline.
+ */
+function mayShowPictures(body: string): boolean {
+  return body.includes('![') || /<(img|picture|source)\b/i.test(body);
 }
 
 // "/photos/a.jpg" is a file of public/ and "https://…" is elsewhere: both are used as they are.

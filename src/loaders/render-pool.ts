@@ -26,7 +26,9 @@ export function defaultWorkerCount(): number {
 
 /**
  * Renders every job on `workers` threads and calls `onResult` for each as it finishes, in any
- * order. Resolves when all are done; the workers are always stopped.
+ * order. With `claim`, a job is sent only if `claim(index)` agrees when its turn comes (the build
+ * may have rendered it elsewhere meanwhile). Resolves when all are done; the workers are always
+ * stopped.
  */
 export async function renderOnWorkers(
   jobs: readonly RenderJob[],
@@ -34,6 +36,7 @@ export async function renderOnWorkers(
     workers: number;
     image: MarkdownImageOptions;
     onResult: (index: number, result: RenderResult) => void | Promise<void>;
+    claim?: (index: number) => boolean;
   },
 ): Promise<void> {
   const count = Math.max(1, Math.min(options.workers, jobs.length));
@@ -54,6 +57,7 @@ export async function renderOnWorkers(
             const feed = () => {
               while (running < IN_FLIGHT && next < jobs.length) {
                 const index = next++;
+                if (options.claim && !options.claim(index)) continue;
                 running += 1;
                 worker.postMessage({ index, job: jobs[index]! } satisfies WorkerRequest);
               }

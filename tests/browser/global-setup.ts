@@ -36,7 +36,11 @@ export async function setup(project: TestProject): Promise<void> {
   // that the index, the scripts and the result links honour the base path.
   const searchBase = '/arsip/';
   project.provide('searchBase', searchBase);
-  project.provide('searchOutDir', await build(path.join(fixturesDir, 'search', 'content'), { WARTA_BASE: searchBase }));
+  // Two articles to a part of the index, so every search test reads an index in several parts.
+  project.provide(
+    'searchOutDir',
+    await build(path.join(fixturesDir, 'search', 'content'), { WARTA_BASE: searchBase, WARTA_SEARCH_PART_PAGES: '2' }),
+  );
   project.provide('sampleOutDir', await build(path.join(projectRoot, 'content')));
 }
 

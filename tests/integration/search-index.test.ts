@@ -20,16 +20,19 @@ describe('the search index of a build', () => {
     expect(files.filter((file) => /ui\.(js|css)$|highlight/.test(file))).toEqual([]);
   });
 
-  it('keeps one index per article language', async () => {
+  it('keeps the index in parts by language and months, each listed with its span', async () => {
     const entry = JSON.parse(await readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
+      warta_parts: { key: string; language: string; from: string; to: string; pages: number }[];
     };
+    // A small archive fits in one part per language.
+    expect(entry.warta_parts).toEqual([
+      { key: 'en-x-202209', language: 'en', from: '2022-09', to: '2022-09', pages: 1 },
+      { key: 'id-x-202209', language: 'id', from: '2022-09', to: '2024-01', pages: 3 },
+    ]);
     expect(
-      Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count])),
-    ).toEqual({
-      id: 3,
-      en: 1,
-    });
+      Object.fromEntries(Object.entries(entry.languages).map(([key, { page_count }]) => [key, page_count])),
+    ).toEqual({ 'en-x-202209': 1, 'id-x-202209': 3 });
   });
 
   it('holds the published articles and no other page', async () => {

@@ -32,6 +32,9 @@ export const searchStrings = {
     searchScopeOne: 'Hanya artikel dalam {language}.',
     searchScopeWidened: 'Tidak ada hasil dalam {language}, jadi semua bahasa dicari.',
     searchAllLanguages: 'Cari di semua bahasa',
+    searchPeriodRecent: 'Hanya artikel sejak {year}.',
+    searchOlder: 'Cari juga di arsip {from}–{to}',
+    searchPeriodWidened: 'Tidak ada hasil di artikel terbaru, jadi seluruh arsip dicari.',
     searchUnavailable: 'Indeks pencarian belum tersedia, jadi pencarian belum bisa dipakai.',
     searchUnavailableDev:
       'Server pengembangan memakai indeks pencarian dari build terakhir, dan belum ada build. Jalankan npm run build sekali, lalu muat ulang halaman ini.',
@@ -71,6 +74,9 @@ export const searchStrings = {
     searchScopeOne: 'Only articles in {language}.',
     searchScopeWidened: 'Nothing in {language}, so every language was searched.',
     searchAllLanguages: 'Search all languages',
+    searchPeriodRecent: 'Only articles since {year}.',
+    searchOlder: 'Also search the archive of {from}–{to}',
+    searchPeriodWidened: 'Nothing among the newest articles, so the whole archive was searched.',
     searchUnavailable: 'The search index is not available, so search cannot be used yet.',
     searchUnavailableDev:
       'The development server uses the search index of the last build, and there is none yet. Run npm run build once, then reload this page.',

@@ -5,4 +5,4 @@ import { getTagFeedRoutes, type TagFeed } from '../../../data/feeds';
 export const getStaticPaths = (() => getTagFeedRoutes('atom')) satisfies GetStaticPaths;
 
 /** A tag's latest articles as a feed (atom). */
-export const GET: APIRoute<{ tag: TagFeed }> = ({ props }) => feedResponse(props.tag.feed(), 'atom');
+export const GET: APIRoute<{ tag: TagFeed }> = async ({ props }) => feedResponse(await props.tag.feed(), 'atom');

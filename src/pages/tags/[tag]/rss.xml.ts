@@ -5,4 +5,4 @@ import { getTagFeedRoutes, type TagFeed } from '../../../data/feeds';
 export const getStaticPaths = (() => getTagFeedRoutes('rss')) satisfies GetStaticPaths;
 
 /** A tag's latest articles as a feed (rss). */
-export const GET: APIRoute<{ tag: TagFeed }> = ({ props }) => feedResponse(props.tag.feed(), 'rss');
+export const GET: APIRoute<{ tag: TagFeed }> = async ({ props }) => feedResponse(await props.tag.feed(), 'rss');
