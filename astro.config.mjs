@@ -19,7 +19,9 @@ export default defineConfig({
   cacheDir: process.env.WARTA_CACHE_DIR ?? './node_modules/.astro',
   // Every script and stylesheet goes into a file of its own, never inline into the page: the
   // Content-Security-Policy (src/data/security.ts) allows only files from the archive itself.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Up to eight pages render at once: a page that waits for its article's body, rendered on a
+  // worker thread while the pages render (src/lib/deferred-renders.ts), lets others go ahead.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   vite: { build: { assetsInlineLimit: 0 } },
   // Pictures in article bodies get a srcset of widths up to their own and width/height attributes.
   image: { layout: 'constrained' },

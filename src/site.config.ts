@@ -26,8 +26,13 @@ export interface SiteConfig {
   timeZone: string;
   /** Articles per listing page (home, archives, tags). */
   pageSize: number;
-  /** What feeds carry for each article: the whole rendered text, or only its summary. */
+  /** What the archive's feeds carry for each article: the whole rendered text, or only its summary. */
   feedContent: FeedContent;
+  /**
+   * What each tag's feeds carry. Summaries by default: full text in three formats for each of a
+   * large archive's thousands of tags is most of the build's output and a good part of its time.
+   */
+  tagFeedContent: FeedContent;
   /** Most URLs in one sitemap file; larger archives get more files, listed in the sitemap index. */
   sitemapPartSize: number;
   /** Picture shown in link previews of pages without an image of their own (a file in `public/`). */
@@ -72,10 +77,11 @@ function readPageSize(raw: string | undefined): number {
   return size;
 }
 
-function readFeedContent(raw: string | undefined): FeedContent {
-  if (raw === undefined || raw === '') return 'full';
+function readFeedContent(name: string, fallback: FeedContent): FeedContent {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
   if (raw === 'full' || raw === 'summary') return raw;
-  throw new Error(`WARTA_FEED_CONTENT must be "full" or "summary", got "${raw}"`);
+  throw new Error(`${name} must be "full" or "summary", got "${raw}"`);
 }
 
 // The sitemap protocol allows 50,000 URLs per file; staying below it leaves room for growth.
@@ -97,7 +103,8 @@ export const siteConfig: SiteConfig = {
   defaultLang: 'id',
   timeZone: readSetting('WARTA_TIME_ZONE') ?? 'Asia/Jakarta',
   pageSize: readPageSize(process.env['WARTA_PAGE_SIZE']),
-  feedContent: readFeedContent(process.env['WARTA_FEED_CONTENT']),
+  feedContent: readFeedContent('WARTA_FEED_CONTENT', 'full'),
+  tagFeedContent: readFeedContent('WARTA_TAG_FEED_CONTENT', 'summary'),
   sitemapPartSize: readSitemapPartSize(process.env['WARTA_SITEMAP_PART_SIZE']),
   socialImage: { path: '/social-card.png', width: 1200, height: 630, alt: 'Warta — arsip berita' },
   logo: { path: '/logo.png', width: 512, height: 512, alt: 'Warta' },

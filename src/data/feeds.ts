@@ -14,7 +14,7 @@ import {
 } from '../lib/feeds';
 import { tagKey } from '../lib/tags';
 import { t } from '../i18n/ui';
-import { siteConfig } from '../site.config';
+import { siteConfig, type FeedContent } from '../site.config';
 import { getArticleBodySync, prepareArticleBodies } from './article-body';
 import { getPublishedArticles, getTagIndex, type ArticleEntry } from './articles';
 import { pageCacheKey } from './cache-keys';
@@ -63,20 +63,20 @@ function tagFeedTitle(tag: string): string {
   return `${siteConfig.title} — ${t(siteConfig.defaultLang, 'tagFeedTitle', { tag })}`;
 }
 
-// A tag feed repeats entries of the archive feed; each article's HTML is prepared once per build.
-const entries = new Map<string, FeedEntry>();
+// Tag feeds repeat entries of one another; each article's entry is made once per build and content.
+const entries: Record<FeedContent, Map<string, FeedEntry>> = { full: new Map(), summary: new Map() };
 
-function getFeedEntry(article: ArticleEntry): FeedEntry {
-  let entry = entries.get(article.id);
+function getFeedEntry(article: ArticleEntry, content: FeedContent): FeedEntry {
+  let entry = entries[content].get(article.id);
   if (!entry) {
     const image = article.data.image ? getArticlePreviewImage(article) : undefined;
     entry = toFeedEntry(article.data, {
       url: absoluteUrl(article.data.permalink),
       feedHtml: () => getArticleBodySync(article).feedHtml,
-      content: siteConfig.feedContent,
+      content,
       image: image ? { url: image.url, alt: image.alt } : undefined,
     });
-    entries.set(article.id, entry);
+    entries[content].set(article.id, entry);
   }
   return entry;
 }
@@ -86,9 +86,10 @@ async function buildFeed(
   description: string,
   folder: string,
   articles: readonly ArticleEntry[],
+  content: FeedContent,
 ): Promise<FeedDocument> {
   // The feed carries the newest FEED_ITEM_LIMIT articles of those listed newest first.
-  if (siteConfig.feedContent === 'full') await prepareArticleBodies(articles.slice(0, FEED_ITEM_LIMIT));
+  if (content === 'full') await prepareArticleBodies(articles.slice(0, FEED_ITEM_LIMIT));
   const paths = feedPaths(folder);
   const header: FeedHeader = {
     title,
@@ -100,12 +101,12 @@ async function buildFeed(
     publisher: siteConfig.title,
     timeZone: siteConfig.timeZone,
   };
-  return buildFeedDocument(header, articles, getFeedEntry, resolveBuildTime());
+  return buildFeedDocument(header, articles, (article) => getFeedEntry(article, content), resolveBuildTime());
 }
 
 /** The feed of the whole archive: the latest 50 articles. */
 export async function getArchiveFeed(): Promise<FeedDocument> {
-  return buildFeed(siteConfig.title, siteConfig.description, '/', await getPublishedArticles());
+  return buildFeed(siteConfig.title, siteConfig.description, '/', await getPublishedArticles(), siteConfig.feedContent);
 }
 
 /** A tag's feed and where it lives. */
@@ -135,6 +136,7 @@ export async function getTagFeeds(): Promise<TagFeed[]> {
           t(lang, 'tagFeedDescription', { tag: tag.name, site: siteConfig.title }),
           `/tags/${tag.slug}/`,
           articles,
+          siteConfig.tagFeedContent,
         ),
     };
   });
@@ -152,7 +154,7 @@ export async function getTagFeedRoutes(
       cacheKey: await pageCacheKey(
         `tag-feed-${format}`,
         { slug: tag.slug, name: tag.name, articles: tag.articles },
-        { bodies: siteConfig.feedContent === 'full' },
+        { bodies: siteConfig.tagFeedContent === 'full' },
       ),
     })),
   );

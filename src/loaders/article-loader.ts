@@ -172,7 +172,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         for (const item of deferred) storeEntry(item);
         registerDeferredRenders(
           deferred.length > 0
-            ? await renderInBackground(deferred, {
+            ? renderInBackground(deferred, {
                 workers,
                 image: markdownImageOptions(config.image),
                 folder: renderedFolder,
@@ -212,7 +212,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
         await pruneRenderedBodies(renderedFolder, digests);
         logger.info(
-          `${folder.articles.length} articles read, ${toRender.length} to render${workers > 0 ? ` on ${workers} threads` : ''}` +
+          `${folder.articles.length} articles read, ${toRender.length} rendered${workers > 0 ? ` on ${workers} threads` : ''}` +
             `${deferred.length > 0 ? ` (${deferred.length} while the pages render)` : ''}, ${folder.articles.length - toRender.length} unchanged`,
         );
       };

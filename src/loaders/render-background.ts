@@ -1,8 +1,8 @@
 /**
- * Renders article bodies in the background while the build renders its pages (see
- * src/lib/deferred-renders.ts): worker threads take the bodies oldest article first, since pages
- * and feeds ask for the newest first, and a body a page asks for before any worker took it is
- * rendered at once on the build's own thread, so no page waits in a queue.
+ * Renders article bodies on worker threads in the background while the build renders its pages
+ * (see src/lib/deferred-renders.ts). The workers take the bodies oldest article first, and any body
+ * a page asks for ahead of its turn: the page waits for it while the build renders other pages
+ * (astro.config.mjs sets `build.concurrency`), so the build's own thread renders pages only.
  */
 import type { DeferredRenders } from '../lib/deferred-renders';
 import { renderFailureProblem } from '../lib/input-checks';
@@ -30,29 +30,31 @@ export interface BackgroundOptions {
   label: (file: string) => string;
 }
 
-/**
- * Starts rendering `items` and returns, once the build's own renderer is ready, the handle pages
- * ask for bodies through. Nothing it starts rejects unobserved: failures are collected and
- * reported by `demand` and `finish`.
- */
-export async function renderInBackground(
-  items: readonly BackgroundItem[],
-  options: BackgroundOptions,
-): Promise<DeferredRenders> {
-  // Made now, while the content layer's module loader still runs, and tried once, so every module
-  // the pipeline loads lazily is loaded before the pages need it.
-  const renderer = await createArticleRenderer(options.image);
-  await renderer.render('A "warm-up" -- with *emphasis*.', {
-    frontmatter: { lang: 'id' },
-    fileURL: new URL(items[0]!.job.fileURL),
-  });
+// Jobs a worker holds at once: two, so a body a page asks for goes out with little wait.
+const IN_FLIGHT = 2;
 
+/**
+ * Starts rendering `items` on worker threads and returns the handle pages ask for bodies through.
+ * Nothing it starts rejects unobserved: failures are collected and reported by `demand` and
+ * `finish`.
+ */
+export function renderInBackground(items: readonly BackgroundItem[], options: BackgroundOptions): DeferredRenders {
   const byDigest = new Map(items.map((item, index) => [item.digest, index]));
-  const underway = new Map<number, Promise<void>>();
+  const taken = new Set<number>();
   const written = new Set<number>();
   const failed = new Set<number>();
   const failures: Problem[] = [];
-
+  const waiting = new Map<number, { promise: Promise<void>; resolve: () => void }>();
+  const settled = (index: number): Promise<void> => {
+    let entry = waiting.get(index);
+    if (!entry) {
+      let resolve = () => {};
+      const promise = new Promise<void>((done) => (resolve = done));
+      entry = { promise, resolve };
+      waiting.set(index, entry);
+    }
+    return entry.promise;
+  };
   const record = async (index: number, result: RenderResult): Promise<void> => {
     const item = items[index]!;
     try {
@@ -63,59 +65,63 @@ export async function renderInBackground(
       failed.add(index);
       failures.push(renderFailureProblem(options.label(item.article.file), error));
     }
-  };
-  const renderHere = (index: number): Promise<void> => {
-    const rendering = renderArticle(renderer, items[index]!.job).then(
-      (outcome): RenderResult => ({ ok: true, outcome }),
-      (error: unknown): RenderResult => ({
-        ok: false,
-        error: error instanceof Error ? error : new Error(String(error)),
-      }),
-    );
-    const done = rendering.then((result) => record(index, result));
-    underway.set(index, done);
-    return done;
+    waiting.get(index)?.resolve();
   };
 
-  // Oldest first: the pages ask for the newest bodies first, so the two rarely want the same one.
+  // Oldest first: pages ask for the newest bodies first, and any they ask for goes ahead.
   const order = items
     .map((_, index) => index)
     .sort((a, b) => items[a]!.data.date.getTime() - items[b]!.data.date.getTime());
-  const settle = new Map<number, () => void>();
-  const pool = renderOnWorkers(
-    order.map((index) => items[index]!.job),
-    {
-      workers: options.workers,
-      image: options.image,
-      claim: (at) => {
-        const index = order[at]!;
-        if (underway.has(index)) return false;
-        underway.set(index, new Promise<void>((resolve) => settle.set(index, resolve)));
-        return true;
-      },
-      onResult: async (at, result) => {
-        const index = order[at]!;
-        await record(index, result);
-        settle.get(index)?.();
-        settle.delete(index);
-      },
-    },
-  ).catch((error: unknown) => {
-    // A worker that stops leaves the bodies it held unrendered; they are rendered here instead.
-    for (const [index, resolve] of settle) {
-      underway.delete(index);
-      resolve();
+  const urgent: number[] = [];
+  let cursor = 0;
+  const pick = (): number | undefined => {
+    for (;;) {
+      const index = urgent.length > 0 ? urgent.shift() : order[cursor++];
+      if (index === undefined) return undefined;
+      if (taken.has(index)) continue;
+      taken.add(index);
+      return index;
     }
-    settle.clear();
-    return error;
+  };
+  const pool: Promise<unknown> = renderOnWorkers(
+    items.map((item) => item.job),
+    { workers: options.workers, image: options.image, inFlight: IN_FLIGHT, pick, onResult: record },
+  ).catch((error: unknown) => error);
+
+  // After a worker stopped, or for a body the workers never reached, the build renders it itself.
+  let renderer: ReturnType<typeof createArticleRenderer> | undefined;
+  const here = new Map<number, Promise<void>>();
+  const renderHere = (index: number): Promise<void> => {
+    let rendering = here.get(index);
+    if (!rendering) {
+      taken.add(index);
+      renderer ??= createArticleRenderer(options.image);
+      rendering = renderer
+        .then((ready) => renderArticle(ready, items[index]!.job))
+        .then(
+          (outcome): RenderResult => ({ ok: true, outcome }),
+          (error: unknown): RenderResult => ({
+            ok: false,
+            error: error instanceof Error ? error : new Error(String(error)),
+          }),
+        )
+        .then((result) => record(index, result));
+      here.set(index, rendering);
+    }
+    return rendering;
+  };
+  let poolDone = false;
+  void pool.then(() => {
+    poolDone = true;
+    // Bodies a stopped worker held are rendered here, and pages waiting for them get them.
+    for (const index of waiting.keys()) if (!written.has(index) && !failed.has(index)) void renderHere(index);
   });
 
   let finishing: Promise<readonly Problem[]> | undefined;
   const finish = (): Promise<readonly Problem[]> => {
     finishing ??= (async () => {
       await pool;
-      for (const index of items.keys()) if (!underway.has(index)) await renderHere(index);
-      await Promise.all(underway.values());
+      for (const index of items.keys()) if (!written.has(index) && !failed.has(index)) await renderHere(index);
       return failures;
     })();
     return finishing;
@@ -125,7 +131,14 @@ export async function renderInBackground(
     async demand(digest) {
       const index = byDigest.get(digest);
       if (index === undefined) return;
-      while (!written.has(index) && !failed.has(index)) await (underway.get(index) ?? renderHere(index));
+      if (!written.has(index) && !failed.has(index)) {
+        const done = settled(index);
+        if (poolDone) await renderHere(index);
+        else {
+          if (!taken.has(index)) urgent.push(index);
+          await done;
+        }
+      }
       if (failed.has(index)) {
         // Every body is tried first, so the one error names every article that cannot be rendered.
         throw new ContentError(await finish());

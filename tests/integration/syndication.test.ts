@@ -121,6 +121,17 @@ describe('feeds of each tag', () => {
     const json = JSON.parse(await build.read('/tags/jakarta/feed.json')) as JsonFeedDocument;
     expect(json.items.map((item) => item.title)).toEqual(['Malam Tahun Baru']);
   });
+
+  it('carry each article’s summary, where the archive’s feeds carry its whole text', async () => {
+    const tagItem = (JSON.parse(await build.read('/tags/rusia/feed.json')) as JsonFeedDocument).items[0]!;
+    const archiveItem = (JSON.parse(await build.read('/feed.json')) as JsonFeedDocument).items.find(
+      (item) => item.title === tagItem.title,
+    )!;
+    expect(tagItem.content_html).toBeUndefined();
+    expect(tagItem.content_text).toBe(archiveItem.summary);
+    expect(archiveItem.content_html).toContain('<p>');
+    expect(await build.read('/tags/rusia/rss.xml')).not.toContain('<content:encoded>');
+  });
 });
 
 describe('every page', () => {
