@@ -7,7 +7,7 @@
  * One JSON file per rendered body, named by the digest of everything that went into it, so a file
  * is never rewritten with other content and a build reads exactly the render it recorded.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -49,6 +49,15 @@ export async function writeRenderedBody(folder: string, digest: string, body: Re
   const partial = `${file}.${process.pid}.partial`;
   await writeFile(partial, JSON.stringify(body));
   await rename(partial, file);
+}
+
+/** {@link writeRenderedBody} for a worker thread that renders and writes in one go. */
+export function writeRenderedBodySync(folder: string, digest: string, body: RenderedBody, writer = 0): void {
+  const file = bodyFile(folder, digest);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}-${writer}.partial`;
+  writeFileSync(partial, JSON.stringify(body));
+  renameSync(partial, file);
 }
 
 /** Reads a rendered body, or `undefined` when there is none (or it cannot be read). */

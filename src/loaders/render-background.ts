@@ -1,16 +1,19 @@
 /**
  * Renders article bodies on worker threads in the background while the build renders its pages
- * (see src/lib/deferred-renders.ts). The workers take the bodies oldest article first, and any body
- * a page asks for ahead of its turn: the page waits for it while the build renders other pages
+ * (see src/lib/deferred-renders.ts). The workers take their jobs from a queue in shared memory
+ * (render-background-queue.ts) and write each body to the rendered-body cache themselves, so they
+ * never wait for the build's busy main thread: oldest article first, and first of all any body a
+ * page asked for ahead of its turn. That page waits while the build renders other pages
  * (astro.config.mjs sets `build.concurrency`), so the build's own thread renders pages only.
  */
+import { Worker } from 'node:worker_threads';
 import type { DeferredRenders } from '../lib/deferred-renders';
 import { renderFailureProblem } from '../lib/input-checks';
 import { ContentError, type Problem } from '../lib/problems';
 import { writeRenderedBody } from '../lib/rendered-cache';
 import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/index';
 import { renderArticle, type RenderJob } from './render-article';
-import { renderOnWorkers, type RenderResult } from './render-pool';
+import { createQueue, hurryJob, type BackgroundDone, type BackgroundRun } from './render-background-queue';
 
 /** One body to render: the job, the digest its rendering is kept under, and what orders it. */
 export interface BackgroundItem {
@@ -30,8 +33,11 @@ export interface BackgroundOptions {
   label: (file: string) => string;
 }
 
-// Jobs a worker holds at once: two, so a body a page asks for goes out with little wait.
-const IN_FLIGHT = 2;
+function workerError(message: { message: string; cause?: string }): Error {
+  const error = new Error(message.message);
+  if (message.cause !== undefined) error.cause = new Error(message.cause);
+  return error;
+}
 
 /**
  * Starts rendering `items` on worker threads and returns the handle pages ask for bodies through.
@@ -40,104 +46,99 @@ const IN_FLIGHT = 2;
  */
 export function renderInBackground(items: readonly BackgroundItem[], options: BackgroundOptions): DeferredRenders {
   const byDigest = new Map(items.map((item, index) => [item.digest, index]));
-  const taken = new Set<number>();
+  const shared = createQueue(items.length);
+  const view = new Int32Array(shared);
+  const hurried = new Set<number>();
   const written = new Set<number>();
   const failed = new Set<number>();
   const failures: Problem[] = [];
-  const waiting = new Map<number, { promise: Promise<void>; resolve: () => void }>();
-  const settled = (index: number): Promise<void> => {
-    let entry = waiting.get(index);
-    if (!entry) {
-      let resolve = () => {};
-      const promise = new Promise<void>((done) => (resolve = done));
-      entry = { promise, resolve };
-      waiting.set(index, entry);
-    }
-    return entry.promise;
-  };
-  const record = async (index: number, result: RenderResult): Promise<void> => {
-    const item = items[index]!;
-    try {
-      if (!result.ok) throw result.error;
-      await writeRenderedBody(options.folder, item.digest, result.outcome.body);
-      written.add(index);
-    } catch (error) {
+  const waiters = new Map<number, (() => void)[]>();
+
+  const settle = (index: number, error?: unknown): void => {
+    if (error === undefined) written.add(index);
+    else {
       failed.add(index);
-      failures.push(renderFailureProblem(options.label(item.article.file), error));
+      failures.push(renderFailureProblem(options.label(items[index]!.article.file), error));
     }
-    waiting.get(index)?.resolve();
+    for (const wake of waiters.get(index) ?? []) wake();
+    waiters.delete(index);
   };
 
   // Oldest first: pages ask for the newest bodies first, and any they ask for goes ahead.
   const order = items
     .map((_, index) => index)
     .sort((a, b) => items[a]!.data.date.getTime() - items[b]!.data.date.getTime());
-  const urgent: number[] = [];
-  let cursor = 0;
-  const pick = (): number | undefined => {
-    for (;;) {
-      const index = urgent.length > 0 ? urgent.shift() : order[cursor++];
-      if (index === undefined) return undefined;
-      if (taken.has(index)) continue;
-      taken.add(index);
-      return index;
-    }
+  const run: BackgroundRun = {
+    type: 'run',
+    jobs: items.map((item) => item.job),
+    digests: items.map((item) => item.digest),
+    order,
+    shared,
+    folder: options.folder,
   };
-  const pool: Promise<unknown> = renderOnWorkers(
-    items.map((item) => item.job),
-    { workers: options.workers, image: options.image, inFlight: IN_FLIGHT, pick, onResult: record },
-  ).catch((error: unknown) => error);
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(options.workers, items.length)) },
+    () => new Worker(new URL('./render-worker.mjs', import.meta.url), { workerData: { image: options.image } }),
+  );
+  const stopped = Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          worker.on('message', (message: BackgroundDone) => {
+            if (message.type === 'finished') {
+              resolve();
+              void worker.terminate();
+            } else settle(message.index, message.ok ? undefined : workerError(message));
+          });
+          // A worker that fails or stops early leaves its bodies to the build's own thread.
+          worker.on('error', () => resolve());
+          worker.on('exit', () => resolve());
+          worker.postMessage(run);
+        }),
+    ),
+  );
 
-  // After a worker stopped, or for a body the workers never reached, the build renders it itself.
+  // After the workers, any body they did not write (a worker stopped) is rendered here.
   let renderer: ReturnType<typeof createArticleRenderer> | undefined;
-  const here = new Map<number, Promise<void>>();
-  const renderHere = (index: number): Promise<void> => {
-    let rendering = here.get(index);
-    if (!rendering) {
-      taken.add(index);
-      renderer ??= createArticleRenderer(options.image);
-      rendering = renderer
-        .then((ready) => renderArticle(ready, items[index]!.job))
-        .then(
-          (outcome): RenderResult => ({ ok: true, outcome }),
-          (error: unknown): RenderResult => ({
-            ok: false,
-            error: error instanceof Error ? error : new Error(String(error)),
-          }),
-        )
-        .then((result) => record(index, result));
-      here.set(index, rendering);
+  const renderHere = async (index: number): Promise<void> => {
+    renderer ??= createArticleRenderer(options.image);
+    try {
+      const outcome = await renderArticle(await renderer, items[index]!.job);
+      await writeRenderedBody(options.folder, items[index]!.digest, outcome.body);
+      settle(index);
+    } catch (error) {
+      settle(index, error);
     }
-    return rendering;
   };
-  let poolDone = false;
-  void pool.then(() => {
-    poolDone = true;
-    // Bodies a stopped worker held are rendered here, and pages waiting for them get them.
-    for (const index of waiting.keys()) if (!written.has(index) && !failed.has(index)) void renderHere(index);
-  });
-
   let finishing: Promise<readonly Problem[]> | undefined;
   const finish = (): Promise<readonly Problem[]> => {
     finishing ??= (async () => {
-      await pool;
+      await stopped;
       for (const index of items.keys()) if (!written.has(index) && !failed.has(index)) await renderHere(index);
       return failures;
     })();
     return finishing;
   };
+  // Pages waiting for a body the workers left are not kept waiting.
+  let workersStopped = false;
+  void stopped.then(() => {
+    workersStopped = true;
+    if (waiters.size > 0) void finish();
+  });
 
   return {
     async demand(digest) {
       const index = byDigest.get(digest);
       if (index === undefined) return;
       if (!written.has(index) && !failed.has(index)) {
-        const done = settled(index);
-        if (poolDone) await renderHere(index);
-        else {
-          if (!taken.has(index)) urgent.push(index);
-          await done;
+        const done = new Promise<void>((wake) => waiters.set(index, [...(waiters.get(index) ?? []), wake]));
+        // Still unclaimed: ahead of the queue. (Claimed already: a worker is on it.)
+        if (!hurried.has(index) && Atomics.load(view, index) === 0) {
+          hurried.add(index);
+          hurryJob(view, index);
         }
+        if (workersStopped) void finish();
+        await done;
       }
       if (failed.has(index)) {
         // Every body is tried first, so the one error names every article that cannot be rendered.

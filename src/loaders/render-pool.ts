@@ -26,10 +26,7 @@ export function defaultWorkerCount(): number {
 
 /**
  * Renders every job on `workers` threads and calls `onResult` for each as it finishes, in any
- * order. Jobs go out in order, or, with `pick`, in the order `pick` gives: it is asked for the next
- * index whenever a worker has room, and returns `undefined` once it has given every job. A worker
- * holds `inFlight` jobs at once (default 4). Resolves when all are done; the workers are always
- * stopped.
+ * order. Resolves when all are done; the workers are always stopped.
  */
 export async function renderOnWorkers(
   jobs: readonly RenderJob[],
@@ -37,22 +34,10 @@ export async function renderOnWorkers(
     workers: number;
     image: MarkdownImageOptions;
     onResult: (index: number, result: RenderResult) => void | Promise<void>;
-    pick?: () => number | undefined;
-    inFlight?: number;
   },
 ): Promise<void> {
   const count = Math.max(1, Math.min(options.workers, jobs.length));
-  const inFlight = options.inFlight ?? IN_FLIGHT;
   let next = 0;
-  let given = 0;
-  const take = (): number | undefined => {
-    if (options.pick) {
-      const index = options.pick();
-      if (index !== undefined) given += 1;
-      return index;
-    }
-    return next < jobs.length ? next++ : undefined;
-  };
   const pool = Array.from(
     { length: count },
     () =>
@@ -67,9 +52,8 @@ export async function renderOnWorkers(
           new Promise<void>((resolve, reject) => {
             let running = 0;
             const feed = () => {
-              while (running < inFlight) {
-                const index = take();
-                if (index === undefined) break;
+              while (running < IN_FLIGHT && next < jobs.length) {
+                const index = next++;
                 running += 1;
                 worker.postMessage({ index, job: jobs[index]! } satisfies WorkerRequest);
               }
@@ -84,7 +68,7 @@ export async function renderOnWorkers(
             });
             worker.on('error', reject);
             worker.on('exit', (code) => {
-              if (running > 0 || (options.pick ? given : next) < jobs.length)
+              if (running > 0 || next < jobs.length)
                 reject(new Error(`a Markdown render worker stopped (exit code ${code})`));
             });
             feed();

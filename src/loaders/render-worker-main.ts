@@ -1,26 +1,49 @@
-/** A Markdown render worker: builds the article renderer once, then renders what it is sent. */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * A Markdown render worker: builds the article renderer once, then renders what it is sent (see
+ * render-pool.ts), or, sent a whole batch to share with other workers, takes its jobs itself and
+ * writes each body to the rendered-body cache (see render-background.ts).
+ */
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { writeRenderedBodySync } from '../lib/rendered-cache';
 import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/index';
-import { renderArticle } from './render-article';
+import { renderArticle, type RenderJob } from './render-article';
 import type { WorkerRequest, WorkerResponse } from './render-pool';
+import { takeJob, type BackgroundDone, type BackgroundRun } from './render-background-queue';
 
 const port = parentPort!;
 const renderer = await createArticleRenderer((workerData as { image: MarkdownImageOptions }).image);
 
-port.on('message', ({ index, job }: WorkerRequest) => {
+function failure(error: unknown): { message: string; cause?: string } {
+  const cause =
+    error instanceof Error && error.cause !== undefined
+      ? String((error.cause as Error).message ?? error.cause)
+      : undefined;
+  return { message: error instanceof Error ? error.message : String(error), ...(cause !== undefined ? { cause } : {}) };
+}
+
+async function runBatch(run: BackgroundRun): Promise<void> {
+  const view = new Int32Array(run.shared);
+  for (let index = takeJob(view, run.order); index !== undefined; index = takeJob(view, run.order)) {
+    const job: RenderJob = run.jobs[index]!;
+    try {
+      const outcome = await renderArticle(renderer, job);
+      writeRenderedBodySync(run.folder, run.digests[index]!, outcome.body, threadId);
+      port.postMessage({ type: 'done', index, ok: true } satisfies BackgroundDone);
+    } catch (error) {
+      port.postMessage({ type: 'done', index, ok: false, ...failure(error) } satisfies BackgroundDone);
+    }
+  }
+  port.postMessage({ type: 'finished' } satisfies BackgroundDone);
+}
+
+port.on('message', (message: WorkerRequest | BackgroundRun) => {
+  if ('type' in message) {
+    void runBatch(message);
+    return;
+  }
+  const { index, job } = message;
   renderArticle(renderer, job).then(
     (outcome) => port.postMessage({ index, ok: true, outcome } satisfies WorkerResponse),
-    (error: unknown) => {
-      const cause =
-        error instanceof Error && error.cause !== undefined
-          ? String((error.cause as Error).message ?? error.cause)
-          : undefined;
-      port.postMessage({
-        index,
-        ok: false,
-        message: error instanceof Error ? error.message : String(error),
-        ...(cause !== undefined ? { cause } : {}),
-      } satisfies WorkerResponse);
-    },
+    (error: unknown) => port.postMessage({ index, ok: false, ...failure(error) } satisfies WorkerResponse),
   );
 });
