@@ -5,6 +5,7 @@
 import { resolveBuildTime } from '../lib/build-time';
 import {
   FEED_ITEM_LIMIT,
+  prepareFeedHtml,
   buildFeedDocument,
   toFeedEntry,
   type FeedDocument,
@@ -72,7 +73,8 @@ function getFeedEntry(article: ArticleEntry, content: FeedContent): FeedEntry {
     const image = article.data.image ? getArticlePreviewImage(article) : undefined;
     entry = toFeedEntry(article.data, {
       url: absoluteUrl(article.data.permalink),
-      feedHtml: () => getArticleBodySync(article).feedHtml,
+      // Made here, for the few articles a full-text feed carries, rather than for every article.
+      feedHtml: () => prepareFeedHtml(getArticleBodySync(article).html, absoluteUrl(article.data.permalink)),
       content,
       image: image ? { url: image.url, alt: image.alt } : undefined,
     });

@@ -15,8 +15,6 @@ import path from 'node:path';
 export interface RenderedBody {
   /** The body as HTML, as the article page shows it. */
   html: string;
-  /** The same HTML made to stand alone in a feed reader (absolute links, no heading anchors). */
-  feedHtml: string;
   /** Words in the body. */
   wordCount: number;
   /** Reading time in whole minutes, at least one. */

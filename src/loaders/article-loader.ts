@@ -31,7 +31,7 @@ export interface ArticleLoaderOptions extends ReadArticleOptions {
 }
 
 // Bump when the Markdown pipeline changes output, so cached renders are redone.
-const PIPELINE_VERSION = '4';
+const PIPELINE_VERSION = '5';
 
 // Below this many bodies to render, starting worker threads costs more than it saves.
 const WORKER_THRESHOLD = 48;
@@ -132,7 +132,6 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
               fileURL: pathToFileURL(path.join(directory, article.file)).href,
               body: article.body,
               frontmatter: { lang: data.lang, ...(hasLinks ? { articleLinks } : {}) },
-              articleUrl: new URL(withBase(config.base, article.permalink), siteUrl).href,
             },
           });
         }

@@ -3,7 +3,6 @@
  * worker threads (src/loaders/render-pool.ts), or in its own thread for a handful of articles.
  */
 import type { createArticleRenderer } from '../markdown/index';
-import { prepareFeedHtml } from '../lib/feeds';
 import type { RenderedBody } from '../lib/rendered-cache';
 
 /** One body to render. */
@@ -14,8 +13,6 @@ export interface RenderJob {
   body: string;
   /** What the Markdown plugins read from the frontmatter: `lang`, and `articleLinks` when any. */
   frontmatter: Record<string, unknown>;
-  /** The article's full address, which links in its feed copy are resolved against. */
-  articleUrl: string;
 }
 
 /** A rendered body and what Astro needs to put its local pictures through the image pipeline. */
@@ -39,7 +36,7 @@ export async function renderArticle(renderer: ArticleRenderer, job: RenderJob): 
   const readingTime = Number(metadata.frontmatter['readingTime'] ?? 1);
   const wordCount = Number(metadata.frontmatter['wordCount'] ?? 0);
   return {
-    body: { html: code, feedHtml: prepareFeedHtml(code, job.articleUrl), readingTime, wordCount },
+    body: { html: code, readingTime, wordCount },
     localImagePaths: metadata.localImagePaths,
     remoteImagePaths: metadata.remoteImagePaths,
   };
