@@ -2,7 +2,7 @@
  * Which parts of the search index a search reads. The build indexes each language's articles in
  * parts of a few thousand, by months of publication (src/integrations/search-index.ts); what one
  * query fetches grows with the pages of the parts it reads, so a search reads the newest parts of a
- * language up to a budget of pages (ten thousand unless the build says otherwise), and the older
+ * language up to a budget of pages (five thousand unless the build says otherwise), and the older
  * ones only when the reader asks (`period=all`), when a year is chosen that they hold, or when the
  * newest parts have no match.
  */
@@ -28,7 +28,7 @@ export interface PagefindEntryParts {
 }
 
 /** Pages a search reads in each language before the reader asks for older articles. */
-export const RECENT_PAGES = 10_000;
+export const RECENT_PAGES = 5_000;
 
 /** The `period` value of a search in the whole archive, older parts included. */
 export const ALL_PERIODS = 'all';

@@ -26,7 +26,7 @@ beforeAll(async () => {
   await cp(inject('searchOutDir'), copy, { recursive: true });
   const entryFile = path.join(copy, 'pagefind', 'pagefind-entry.json');
   const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { warta_recent_pages?: number };
-  expect(entry.warta_recent_pages).toBe(10_000);
+  expect(entry.warta_recent_pages).toBe(5_000);
   await writeFile(entryFile, JSON.stringify({ ...entry, warta_recent_pages: 2 }));
   [site, browser] = await Promise.all([serveStatic(copy, inject('searchBase')), launchBrowser()]);
   page = await browser.newPage();
