@@ -9,7 +9,14 @@ import type { RenderJob } from './render-article';
 /** The batch a worker is sent. */
 export interface BackgroundRun {
   type: 'run';
-  jobs: readonly RenderJob[];
+  /** The jobs without their bodies, which are in `bodies`. */
+  jobs: readonly Omit<RenderJob, 'body'>[];
+  /**
+   * Every body, UTF-8, one after the other, in memory both workers share (a copy per worker would
+   * cost a 100,000-article build gigabytes); job n's body is bytes `spans[2n]` to `spans[2n + 1]`.
+   */
+  bodies: SharedArrayBuffer;
+  spans: readonly number[];
   /** The digest each job's body is written under. */
   digests: readonly string[];
   /** The normal order of the jobs (indexes into `jobs`). */
@@ -31,6 +38,27 @@ export type BackgroundDone =
 const CURSOR = 0;
 const HEAD = 1;
 const TAIL = 2;
+
+/** Puts `bodies` into memory workers share, and says where each one is. */
+export function shareBodies(bodies: readonly string[]): { bodies: SharedArrayBuffer; spans: number[] } {
+  const spans: number[] = [];
+  let size = 0;
+  for (const body of bodies) {
+    const length = Buffer.byteLength(body, 'utf8');
+    spans.push(size, size + length);
+    size += length;
+  }
+  const shared = new SharedArrayBuffer(Math.max(1, size));
+  const view = Buffer.from(shared);
+  bodies.forEach((body, index) => view.write(body, spans[2 * index]!, 'utf8'));
+  return { bodies: shared, spans };
+}
+
+/** Body `index` of a batch, as a string again. */
+export function bodyOf(run: Pick<BackgroundRun, 'bodies' | 'spans'>, index: number): string {
+  const start = run.spans[2 * index]!;
+  return Buffer.from(run.bodies, start, run.spans[2 * index + 1]! - start).toString('utf8');
+}
 
 /** The shared queue for `count` jobs. */
 export function createQueue(count: number): SharedArrayBuffer {

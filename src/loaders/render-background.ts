@@ -13,7 +13,7 @@ import { ContentError, type Problem } from '../lib/problems';
 import { writeRenderedBody } from '../lib/rendered-cache';
 import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/index';
 import { renderArticle, type RenderJob } from './render-article';
-import { createQueue, hurryJob, type BackgroundDone, type BackgroundRun } from './render-background-queue';
+import { createQueue, hurryJob, shareBodies, type BackgroundDone, type BackgroundRun } from './render-background-queue';
 
 /** One body to render: the job, the digest its rendering is kept under, and what orders it. */
 export interface BackgroundItem {
@@ -70,7 +70,8 @@ export function renderInBackground(items: readonly BackgroundItem[], options: Ba
     .sort((a, b) => items[a]!.data.date.getTime() - items[b]!.data.date.getTime());
   const run: BackgroundRun = {
     type: 'run',
-    jobs: items.map((item) => item.job),
+    jobs: items.map(({ job: { body: _body, ...rest } }) => rest),
+    ...shareBodies(items.map((item) => item.job.body)),
     digests: items.map((item) => item.digest),
     order,
     shared,

@@ -8,7 +8,7 @@ import { writeRenderedBodySync } from '../lib/rendered-cache';
 import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/index';
 import { renderArticle, type RenderJob } from './render-article';
 import type { WorkerRequest, WorkerResponse } from './render-pool';
-import { takeJob, type BackgroundDone, type BackgroundRun } from './render-background-queue';
+import { bodyOf, takeJob, type BackgroundDone, type BackgroundRun } from './render-background-queue';
 
 const port = parentPort!;
 const renderer = await createArticleRenderer((workerData as { image: MarkdownImageOptions }).image);
@@ -24,7 +24,7 @@ function failure(error: unknown): { message: string; cause?: string } {
 async function runBatch(run: BackgroundRun): Promise<void> {
   const view = new Int32Array(run.shared);
   for (let index = takeJob(view, run.order); index !== undefined; index = takeJob(view, run.order)) {
-    const job: RenderJob = run.jobs[index]!;
+    const job: RenderJob = { ...run.jobs[index]!, body: bodyOf(run, index) };
     try {
       const outcome = await renderArticle(renderer, job);
       writeRenderedBodySync(run.folder, run.digests[index]!, outcome.body, threadId);

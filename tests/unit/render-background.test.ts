@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readRenderedBody } from '../../src/lib/rendered-cache';
 import { ContentError } from '../../src/lib/problems';
 import { renderInBackground, type BackgroundItem } from '../../src/loaders/render-background';
-import { createQueue, hurryJob, takeJob } from '../../src/loaders/render-background-queue';
+import { bodyOf, createQueue, hurryJob, shareBodies, takeJob } from '../../src/loaders/render-background-queue';
 
 describe('the shared queue of background render workers', () => {
   it('gives every job once, those asked for first, then the rest in order', () => {
@@ -18,6 +18,14 @@ describe('the shared queue of background render workers', () => {
     expect(takeJob(view, order)).toBe(0);
     // Job 3 was asked for after a worker had taken it; it is not given twice.
     expect([takeJob(view, order), takeJob(view, order), takeJob(view, order)]).toEqual([2, 1, undefined]);
+  });
+});
+
+describe('the bodies background render workers share', () => {
+  it('gives each body back as it was, whatever its characters', () => {
+    const bodies = ['', 'Isi **tebal**.', 'Émigré — “quoted” 東京 🎉', 'x'.repeat(5000)];
+    const shared = shareBodies(bodies);
+    expect(bodies.map((_, index) => bodyOf(shared, index))).toEqual(bodies);
   });
 });
 
