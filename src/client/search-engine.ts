@@ -138,8 +138,10 @@ export async function openSearchEngine(
   const partsOf = (language: string) =>
     parts.filter((part) => part.language === language).sort((a, b) => a.from.localeCompare(b.from));
 
-  // One worker per language, whose parts share its WebAssembly; the first part a worker starts
-  // loads it, and the language's other parts start after that one, so it is fetched once.
+  // One worker per language, whose parts share its WebAssembly (fetched once, by the build's
+  // wrapper of Pagefind's worker). The first part a worker starts compiles it, and the language's
+  // other parts start after that one: two starting at once would each compile it, and the second
+  // would replace the first's under it.
   const workers = new Map<string, PagefindWorker | undefined>();
   const workerOf = (language: string): PagefindWorker | undefined => {
     if (!workers.has(language)) {
