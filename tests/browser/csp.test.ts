@@ -152,7 +152,9 @@ describe('the Content-Security-Policy in Chromium', () => {
     expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
     // The search ran in a worker (Pagefind's, in the build's wrapper), under the policy the host sent
     // with the worker's script.
-    expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContain('/pagefind/warta-pagefind-worker.js');
+    expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContain(
+      '/pagefind/warta-pagefind-worker.js',
+    );
     expect(await violationsOf(page)).toEqual([]);
     await page.close();
   });
