@@ -4,13 +4,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { getCalendarParts } from '../lib/dates';
+import { siteConfig } from '../site.config';
 import { readBuildChannel } from './build-channel';
 import { countIndexedPages, searchIndexFolder, serveSearchIndex, writeSearchIndex } from './search-index';
 
-/** The month an article's permalink is filed under (`/2022/09/06/slug/` → `2022-09`). */
-function publicationMonth(permalink: string, date: Date): string {
-  const match = /\/(\d{4})\/(\d{2})\//.exec(permalink);
-  return match ? `${match[1]!}-${match[2]!}` : date.toISOString().slice(0, 7);
+/** The month an article is published in, in the site's time zone (`2022-09`), as its archives file it. */
+function publicationMonth(date: Date): string {
+  const { year, month } = getCalendarParts(date, siteConfig.timeZone);
+  return `${year}-${month}`;
 }
 
 /** `WARTA_SEARCH_PART_PAGES` sets the pages per part of the index, for tests of small archives. */
@@ -44,7 +46,7 @@ export function pagefindIntegration(): AstroIntegration {
           pages: articles?.map((article) => ({
             path: article.permalink,
             language: article.lang,
-            month: publicationMonth(article.permalink, article.date),
+            month: publicationMonth(article.date),
           })),
           partPages: partPagesFromEnvironment(),
         });

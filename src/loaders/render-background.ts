@@ -13,6 +13,7 @@ import { ContentError, type Problem } from '../lib/problems';
 import { writeRenderedBody } from '../lib/rendered-cache';
 import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/index';
 import { renderArticle, type RenderJob } from './render-article';
+import { workerError } from './render-pool';
 import { createQueue, hurryJob, shareBodies, type BackgroundDone, type BackgroundRun } from './render-background-queue';
 
 /** One body to render: the job, the digest its rendering is kept under, and what orders it. */
@@ -31,12 +32,6 @@ export interface BackgroundOptions {
   folder: string;
   /** How a problem names an article file. */
   label: (file: string) => string;
-}
-
-function workerError(message: { message: string; cause?: string }): Error {
-  const error = new Error(message.message);
-  if (message.cause !== undefined) error.cause = new Error(message.cause);
-  return error;
 }
 
 /**

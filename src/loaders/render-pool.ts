@@ -80,7 +80,8 @@ export async function renderOnWorkers(
   }
 }
 
-function workerError(message: { message: string; cause?: string }): Error {
+/** The error a worker reported, rebuilt with its cause on this side of the thread. */
+export function workerError(message: { message: string; cause?: string }): Error {
   const error = new Error(message.message);
   if (message.cause !== undefined) error.cause = new Error(message.cause);
   return error;
