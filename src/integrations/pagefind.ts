@@ -15,7 +15,10 @@ function publicationMonth(date: Date): string {
   return `${year}-${month}`;
 }
 
-/** `WARTA_SEARCH_PART_PAGES` sets the pages per part of the index, for tests of small archives. */
+/**
+ * `WARTA_SEARCH_PART_PAGES` splits each language's index into parts of at most that many articles
+ * (for Pagefind's memory on very large archives, and for tests of parts on small ones).
+ */
 function partPagesFromEnvironment(): number | undefined {
   const value = Number(process.env['WARTA_SEARCH_PART_PAGES']);
   return Number.isInteger(value) && value > 0 ? value : undefined;
