@@ -16,8 +16,8 @@ function publicationMonth(date: Date): string {
 }
 
 /**
- * `WARTA_SEARCH_PART_PAGES` splits each language's index into parts of at most that many articles
- * (for Pagefind's memory on very large archives, and for tests of parts on small ones).
+ * `WARTA_SEARCH_PART_PAGES` sets how many articles a part of the index holds at most (default
+ * 20,000: see PAGES_PER_PART), for a machine with less memory, and for tests of parts on small archives.
  */
 function partPagesFromEnvironment(): number | undefined {
   const value = Number(process.env['WARTA_SEARCH_PART_PAGES']);

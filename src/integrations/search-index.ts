@@ -91,9 +91,9 @@ export interface SearchPage {
 }
 
 /**
- * One part of the search index: the articles of one language, or, when the build is told to split
- * languages, of one language published in a run of months. Each part is indexed by Pagefind on its
- * own and kept for the next build, which indexes again only the parts whose pages changed; split
+ * One part of the search index: the articles of one language, or, in a language with more than a
+ * part holds, of one language published in a run of months. Each part is indexed by Pagefind on
+ * its own and kept for the next build, which indexes again only the parts whose pages changed;
  * parts bound Pagefind's memory by the size of a part (see docs/search.md).
  */
 export interface SearchPart {
@@ -117,10 +117,13 @@ export interface SearchPartPlan extends SearchPart {
 }
 
 /**
- * How many pages a part holds at most by default: no limit, one part per language, which ranks as
- * Pagefind ranks one index and costs a query the fewest bytes (docs/search.md has the figures).
+ * How many pages a part holds at most by default. An archive with up to this many articles in a
+ * language has one index for it, which ranks exactly as plain Pagefind ranks the same pages; a
+ * larger one is split, because Pagefind holds a whole index in memory while it writes it (about
+ * 150 MiB per thousand articles, two parts at a time: 65,000 articles of one language took it to
+ * 9 GiB with bodies a third of the usual length). docs/search.md has the figures.
  */
-export const PAGES_PER_PART = Number.POSITIVE_INFINITY;
+export const PAGES_PER_PART = 20_000;
 
 /**
  * Splits searchable pages into parts: by language, then months in order from the oldest, each part
@@ -181,7 +184,7 @@ export interface SearchIndexOptions {
   pages?: readonly SearchPage[] | undefined;
   /** Where written parts are kept for the next build (Astro's cache folder). */
   cacheDir: string;
-  /** Pages per part (default PAGES_PER_PART, one part per language). */
+  /** Pages per part (default PAGES_PER_PART). */
   partPages?: number | undefined;
 }
 

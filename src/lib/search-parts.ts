@@ -1,8 +1,8 @@
 /**
- * The parts of the search index. By default the build writes one Pagefind index per language, which
- * ranks exactly as Pagefind does over the same pages; a newsroom can split each language into parts
- * of a few thousand articles by months of publication (WARTA_SEARCH_PART_PAGES, for Pagefind's
- * memory on very large archives; see docs/search.md). Every search reads every part of the
+ * The parts of the search index. The build writes one Pagefind index per language, which ranks
+ * exactly as Pagefind does over the same pages, up to 20,000 articles of a language; a language
+ * with more is split into parts by months of publication, to bound Pagefind's memory at build time
+ * (WARTA_SEARCH_PART_PAGES sets the size; see docs/search.md). Every search reads every part of the
  * languages it searches; a chosen year reads only the parts that hold it.
  */
 
