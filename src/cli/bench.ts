@@ -227,10 +227,10 @@ function formatSearch(figures: SearchFigures): string {
     firstOf((q) => q.plain.paths),
     firstOf((q) => q.plainOne.paths),
   ]);
-  const others = queries.filter((q) => q.expected === undefined);
+  const others = queries.filter((q) => q.kind === 'common' || q.kind === 'phrase');
   const sameTop = others.filter((q) => q.warta.paths.join() === q.plain.paths.join()).length;
-  rows.push(['other queries: top 10 as plain (id+en)', `${sameTop}/${others.length}`, '', '']);
-  for (const kind of ['rare', 'near-miss', 'common', 'phrase'] as const) {
+  rows.push(['common words, phrases: top 10 as plain (id+en)', `${sameTop}/${others.length}`, '', '']);
+  for (const kind of ['rare', 'near-miss', 'common', 'phrase', 'english'] as const) {
     const ofKind = queries.filter((q) => q.kind === kind);
     if (ofKind.length === 0) continue;
     const cell = (values: number[], scale = 1) =>

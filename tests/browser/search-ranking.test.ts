@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive, type PlantedWord } from '../../src/bench/generate-archive';
-import { COMMON_INDONESIAN, COMMON_SHARED, PHRASES } from '../../src/bench/search-queries';
+import { COMMON_INDONESIAN, COMMON_SHARED, ENGLISH, PHRASES } from '../../src/bench/search-queries';
 import { launchBrowser, serveStatic, type StaticSite } from '../helpers/browser';
 import { buildArchive, type BuildResult } from '../helpers/build';
 import { runPlainQuery, writePlainIndex } from '../helpers/search-measure';
@@ -101,11 +101,19 @@ describe('common words', () => {
     expect(queries.length).toBeGreaterThanOrEqual(10);
     for (const query of queries) {
       const warta = await searchPaths(query);
-      const plain = await runPlainQuery(browser, site, built.outDir, query, { languages: ['en'] });
+      const plain = await runPlainQuery(browser, site, built.outDir, query, { languages: ['id', 'en'] });
       expect(warta, query).toHaveLength(10);
       // The same ten articles, and at most one pair of neighbours swapped (ties of score).
       expect([...warta].sort(), query).toEqual([...plain.paths].sort());
       expect(warta.filter((result, at) => plain.paths[at] !== result).length, query).toBeLessThanOrEqual(2);
     }
   }, 300_000);
+
+  it('ranks the English articles holding English words first on the Indonesian page', async () => {
+    for (const query of ENGLISH) {
+      await searchPaths(query);
+      const languages = await page.locator('.search-result').evaluateAll((cards) => cards.map((card) => card.lang));
+      expect(languages, query).toEqual(Array.from({ length: 10 }, () => 'en'));
+    }
+  });
 });

@@ -57,21 +57,27 @@ export async function writePlainIndex(outDir: string): Promise<number> {
   }
 }
 
-// Queries plain Pagefind in the page's language (Indonesian, as Warta's interface), optionally
-// merging other languages of the same index as Pagefind's multisite search does, and loads the
-// fragments of the first `count` results, as a results page shows them.
+// Queries plain Pagefind's index of each language in that language (its own stemmer), as
+// `pagefind.js` does on a page in that language, one copy of the script per language; merges the
+// results by score, as Pagefind's multi-index search does; and loads the fragments of the first
+// `count`, as a results page shows them. (Pagefind's own `mergeIndex` would stem every language's
+// query with the first language's WebAssembly.)
 const harness = `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><title>Plain Pagefind</title></head>
 <body><script type="module">
 window.plainSearch = async (query, count, languages) => {
-  const pagefind = await import('./pagefind.js');
-  await pagefind.options({ baseUrl: '/' });
-  await pagefind.init();
-  // The same bundle, as a full URL: Pagefind skips a merge whose path begins like its own index's.
-  for (const language of languages) await pagefind.mergeIndex(new URL('./', location.href).href, { language });
-  const search = await pagefind.search(query);
-  const data = await Promise.all(search.results.slice(0, count).map((result) => result.data()));
-  return { total: search.results.length, paths: data.map((item) => item.url) };
+  const answers = [];
+  for (const language of languages) {
+    const pagefind = await import('./pagefind.js#' + language);
+    await pagefind.options({ baseUrl: '/' });
+    document.documentElement.lang = language;
+    await pagefind.init();
+    answers.push(await pagefind.search(query));
+  }
+  document.documentElement.lang = 'id';
+  const results = answers.flatMap((answer) => answer.results).sort((a, b) => b.score - a.score);
+  const data = await Promise.all(results.slice(0, count).map((result) => result.data()));
+  return { total: results.length, paths: data.map((item) => item.url) };
 };
 </script></body></html>
 `;
@@ -189,8 +195,8 @@ export async function runWartaQuery(
 }
 
 /**
- * Runs `query` on plain Pagefind's index of the same archive (`writePlainIndex`), in Indonesian and
- * the `languages` merged into it, loading the first `count` results.
+ * Runs `query` on plain Pagefind's index of the same archive (`writePlainIndex`), in each of
+ * `languages` (Indonesian alone unless given), merged by score, loading the first `count` results.
  */
 export async function runPlainQuery(
   browser: Browser,
@@ -214,7 +220,7 @@ export async function runPlainQuery(
             plainSearch: (q: string, n: number, l: readonly string[]) => Promise<{ total: number; paths: string[] }>;
           }
         ).plainSearch(text, count, languages),
-      [query, options.count ?? 10, options.languages ?? []] as const,
+      [query, options.count ?? 10, options.languages ?? ['id']] as const,
     );
     const done = Date.now();
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
