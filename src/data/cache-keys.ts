@@ -16,8 +16,7 @@
 import { createHash } from 'node:crypto';
 import { tagKey } from '../lib/tags';
 import { siteConfig } from '../site.config';
-import { getAuthorIndex } from './archives';
-import { getTagIndex, type ArticleEntry } from './articles';
+import { getTermIndex, type ArticleEntry } from './articles';
 
 // Settings that reach pages without being Astro's configuration (which Astro hashes itself).
 const salt = JSON.stringify({
@@ -38,7 +37,10 @@ interface KeyOptions {
 let indexes: Promise<{ tags: Map<string, { slug: string }>; authors: Map<string, { slug: string }> }> | undefined;
 
 function loadIndexes() {
-  indexes ??= Promise.all([getTagIndex(), getAuthorIndex()]).then(([tags, authors]) => ({ tags, authors }));
+  indexes ??= Promise.all([getTermIndex('tags'), getTermIndex('authors')]).then(([tags, authors]) => ({
+    tags,
+    authors,
+  }));
   return indexes;
 }
 
