@@ -3,7 +3,8 @@
  * the articles this build publishes, so no page filters or sorts on its own.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { reportContentStats, reportPublishedArticles } from '../integrations/build-channel';
+import { getBuildSettings, reportPublished } from '../integrations/build-context';
+import { summarizeContent } from '../lib/build-report';
 import { resolveBuildTime } from '../lib/build-time';
 import { selectPublished } from '../lib/publishing';
 import { slugify } from '../lib/slugs';
@@ -35,19 +36,13 @@ async function loadContents(): Promise<ArchiveContents> {
       now: resolveBuildTime(),
       // MODE, not DEV: DEV follows NODE_ENV, which a CI or test runner may set for a real build.
       includeDrafts: import.meta.env.MODE === 'development',
-      includeFuture: process.env['WARTA_INCLUDE_FUTURE'] === '1',
+      includeFuture: getBuildSettings().includeFuture,
     },
   );
   const sorted = sortNewestFirst(published.map(({ entry }) => ({ ...entry.data, entry, id: entry.id })));
   const articles = sorted.map(({ entry }) => entry);
-  reportPublishedArticles(articles.map((entry) => entry.data));
-  reportContentStats({
-    articles: articles.length,
-    tags: new Set(articles.flatMap((entry) => entry.data.tags.map(tagKey))).size,
-    authors: new Set(articles.flatMap((entry) => entry.data.authors.map(tagKey))).size,
-    drafts: drafts.length,
-    scheduled: scheduled.length,
-  });
+  const data = articles.map((entry) => entry.data);
+  reportPublished({ articles: data, stats: summarizeContent(data, drafts.length, scheduled.length) });
   return {
     articles,
     drafts: drafts.map(({ entry }) => entry),

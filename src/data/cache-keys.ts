@@ -14,6 +14,7 @@
  * changed title, re-renders the lists that show it.
  */
 import { createHash } from 'node:crypto';
+import { getBuildSettings } from '../integrations/build-context';
 import { tagKey } from '../lib/tags';
 import { siteConfig } from '../site.config';
 import { getTermIndex, type ArticleEntry } from './articles';
@@ -21,7 +22,7 @@ import { getTermIndex, type ArticleEntry } from './articles';
 // Settings that reach pages without being Astro's configuration (which Astro hashes itself).
 const salt = JSON.stringify({
   site: siteConfig,
-  includeFuture: process.env['WARTA_INCLUDE_FUTURE'] === '1',
+  includeFuture: getBuildSettings().includeFuture,
 });
 
 function hash(text: string): string {

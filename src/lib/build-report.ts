@@ -3,6 +3,7 @@
  * and how long each phase took. Pure data and formatting; the integration gathers the figures.
  */
 import { parseSitePath } from './routes';
+import { tagKey } from './tags';
 
 /** The kinds of page a build writes, for counting. */
 export type PageType =
@@ -20,6 +21,21 @@ export interface ContentStats {
   drafts: number;
   /** Articles dated after the build time, left out. */
   scheduled: number;
+}
+
+/** Counts what a build publishes: `articles`, their distinct tags and authors, and what was held back. */
+export function summarizeContent(
+  articles: readonly { tags: readonly string[]; authors: readonly string[] }[],
+  drafts: number,
+  scheduled: number,
+): ContentStats {
+  return {
+    articles: articles.length,
+    tags: new Set(articles.flatMap((article) => article.tags.map(tagKey))).size,
+    authors: new Set(articles.flatMap((article) => article.authors.map(tagKey))).size,
+    drafts,
+    scheduled,
+  };
 }
 
 /** One timed phase of the build. */
