@@ -25,8 +25,9 @@ import { pageCacheKey } from './cache-keys';
 /** A year, month or day of the archive. */
 export type ArticlePeriod = ArchivePeriod<ArticleEntry>;
 
-// The term types the tag and author components take, where the routes that hand them terms are.
+/** A tag or an author with its articles, as the term routes hand it to the components. */
 export type { ArticleTerm } from './articles';
+/** Tags or authors, as the term routes and components name them. */
 export type { TermKind } from '../lib/routes';
 
 const toDated = (article: ArticleEntry) => article.data;
