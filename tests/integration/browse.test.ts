@@ -352,11 +352,11 @@ describe('browsing the fixture archive', () => {
 describe('browsing the shared basic fixture', () => {
   const basic = openArchive(inject('basicOutDir'));
 
-  it('keeps every browsing promise and leaves no internal link broken', async () => {
+  // Its links are checked in deploy-checks.test.ts, which knows the one broken picture it carries.
+  it('keeps every browsing promise', async () => {
     const archive = await readBuiltArchive(basic.outDir);
     expect(archive.articles.size).toBe(4);
     expect(archive.listings.get('/2023/09/')?.itemsByPage).toEqual([['/2023/09/arsip-bulanan/']]);
     expect(checkBrowsePromises(archive, Number(BASIC_ENV.WARTA_PAGE_SIZE))).toEqual([]);
-    expect((await checkSiteLinks(basic.outDir)).broken).toEqual([]);
   });
 });

@@ -29,7 +29,8 @@ describe('the bodies background render workers share', () => {
   });
 });
 
-describe('renderInBackground', () => {
+// Each of its two worker threads loads the Markdown pipeline first: seconds on a busy machine.
+describe('renderInBackground', { timeout: 30_000 }, () => {
   let folder: string;
   beforeEach(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'warta-background-'));
