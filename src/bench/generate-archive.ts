@@ -9,6 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { articlePath } from '../lib/routes';
 
 /** Options for {@link generateArchive}. */
 export interface GenerateOptions {
@@ -215,7 +216,7 @@ export async function generateArchive(options: GenerateOptions): Promise<Generat
     const words = WORDS[lang].split(/\s+/);
     const slug = `${pick(random, words)}-${pick(random, words)}-${pick(random, words)}-${i + 1}`;
     const { y, m, d } = jakartaParts(date);
-    stubs.push({ date, lang, slug, permalink: `/${y}/${pad(m)}/${pad(d)}/${slug}/` });
+    stubs.push({ date, lang, slug, permalink: articlePath({ year: String(y), month: pad(m), day: pad(d) }, slug) });
   }
 
   const plan = planWords(stubs, Math.min(options.plantedWords ?? 0, Math.floor(stubs.length / 10)), options.seed);

@@ -11,6 +11,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { chromiumPath, serveStatic } from '../../tests/helpers/browser';
+import { searchPath } from '../lib/routes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -21,7 +22,7 @@ const pages = {
   tag: '/tags/jakarta/',
   archive: '/archive/',
   year: '/2024/',
-  search: '/search/?q=jakarta',
+  search: searchPath(new URLSearchParams({ q: 'jakarta' })),
   statistics: '/stats/',
 } as const;
 const RUNS = 3;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { launchBrowser, serveStatic } from '../../tests/helpers/browser';
+import { searchPath } from '../lib/routes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = path.join(root, 'docs', 'screenshots');
@@ -29,7 +30,7 @@ const shots = [
   },
   { name: 'archive-dark', path: '/archive/', colorScheme: 'dark', width: 1280 },
   { name: 'stats-light', path: '/stats/', colorScheme: 'light', width: 1280 },
-  { name: 'search-light', path: '/search/?q=jakarta', colorScheme: 'light', width: 1280 },
+  { name: 'search-light', path: searchPath(new URLSearchParams({ q: 'jakarta' })), colorScheme: 'light', width: 1280 },
 ] as const;
 
 const site = await serveStatic(path.join(root, 'dist'));

@@ -4,8 +4,6 @@
  * only script files from the archive itself, so even markup that slipped past the sanitizer could
  * not run an inline script, an event handler or a `javascript:` link.
  */
-import { createHash } from 'node:crypto';
-
 /** A policy: each directive with its sources, e.g. `{ 'script-src': ["'self'"] }`. */
 export type ContentSecurityPolicy = Readonly<Record<string, readonly string[]>>;
 
@@ -39,27 +37,6 @@ export function createContentSecurityPolicy({ frameHosts }: PolicyOptions): Cont
     // Header only (browsers ignore it in a meta tag): no other site may frame the archive's pages.
     'frame-ancestors': ["'self'"],
   };
-}
-
-/** Adds sources to a policy's directives (a later feature's script hash, an image host). */
-export function extendPolicy(
-  policy: ContentSecurityPolicy,
-  additions: Readonly<Record<string, readonly string[]>>,
-): ContentSecurityPolicy {
-  const merged: Record<string, readonly string[]> = { ...policy };
-  for (const [directive, sources] of Object.entries(additions)) {
-    merged[directive] = [...new Set([...(merged[directive] ?? []), ...sources])];
-  }
-  return merged;
-}
-
-/**
- * The source expression that allows one inline script or style by its content
- * (`'sha256-…'`), for the rare inline code a feature cannot move into a file; the hash must be of
- * the exact text between the tags.
- */
-export function hashInlineSource(source: string): string {
-  return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
 }
 
 // Directives a policy delivered in a <meta> element may not carry (the browser ignores them there

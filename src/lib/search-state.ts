@@ -31,16 +31,6 @@ export interface SearchState {
 /** The `language` value of a search in every language of the archive. */
 export const ALL_LANGUAGES = 'all';
 
-/** The state of a search page opened without parameters. */
-export const emptySearchState: SearchState = {
-  query: '',
-  tag: [],
-  author: [],
-  year: undefined,
-  language: undefined,
-  sort: 'relevance',
-};
-
 function cleanList(values: readonly string[]): string[] {
   return [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
 }

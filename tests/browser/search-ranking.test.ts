@@ -112,7 +112,9 @@ describe('common words', () => {
   it('ranks the English articles holding English words first on the Indonesian page', async () => {
     for (const query of ENGLISH) {
       await searchPaths(query);
-      const languages = await page.locator('.search-result').evaluateAll((cards) => cards.map((card) => card.lang));
+      const languages = await page
+        .locator('.search-result')
+        .evaluateAll((cards) => cards.map((card) => card.getAttribute('lang')));
       expect(languages, query).toEqual(Array.from({ length: 10 }, () => 'en'));
     }
   });

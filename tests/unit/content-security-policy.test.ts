@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, getCspMetaContent, getHeadersFile } from '../../src/data/security';
-import {
-  createContentSecurityPolicy,
-  extendPolicy,
-  formatHeadersFile,
-  hashInlineSource,
-  serializePolicy,
-} from '../../src/lib/content-security-policy';
+import { createContentSecurityPolicy, formatHeadersFile, serializePolicy } from '../../src/lib/content-security-policy';
 import { EMBED_HOSTS } from '../../src/markdown/rehype-embeds';
 
 describe('the archive policy', () => {
@@ -30,18 +24,6 @@ describe('the archive policy', () => {
     expect(getCspMetaContent()).not.toContain('frame-ancestors');
     expect(serializePolicy(contentSecurityPolicy, 'header')).toContain("frame-ancestors 'self'");
     expect(getCspMetaContent()).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/);
-  });
-});
-
-describe('extending the policy', () => {
-  it('adds sources once, to existing or new directives, without changing the original', () => {
-    const base = { 'script-src': ["'self'"] };
-    const extended = extendPolicy(base, { 'script-src': ["'self'", hashInlineSource('')], 'media-src': ['https:'] });
-    expect(extended).toEqual({
-      'script-src': ["'self'", "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"],
-      'media-src': ['https:'],
-    });
-    expect(base).toEqual({ 'script-src': ["'self'"] });
   });
 });
 
