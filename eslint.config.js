@@ -12,6 +12,11 @@ export default defineConfig(
   ...astro.configs.recommended,
   // The theme switch is served as it is from public/ and runs in the browser.
   { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser }, sourceType: 'script' } },
+  // The search page's wrapper of Pagefind's worker, copied into the build as it is.
+  {
+    files: ['src/integrations/warta-pagefind-worker.js'],
+    languageOptions: { globals: { ...globals.worker }, sourceType: 'script' },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

@@ -95,7 +95,7 @@ export interface PagefindWorker {
 /** Creates a worker for an index at `location`, which starts loading Pagefind's worker script at once. */
 export function createPagefindWorker(location: PagefindLocation): PagefindWorker {
   // Pagefind's worker, wrapped by the build so it fetches its WebAssembly once for all the parts it
-  // holds (see workerScript in src/integrations/search-index.ts).
+  // holds (src/integrations/warta-pagefind-worker.js).
   const worker = new Worker(new URL('warta-pagefind-worker.js', location.bundle));
   const pending = new Map<string, { resolve: (value: unknown) => void; reject: (reason: Error) => void }>();
   let failure: Error | undefined;
