@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { chromiumPath, launchBrowser, serveStatic } from '../../tests/helpers/browser';
-import { writePlainIndex } from '../../tests/helpers/search-measure';
+import { writePlainIndex, type QueryRun } from '../../tests/helpers/search-measure';
 import { generateArchive, type PlantedWord } from '../bench/generate-archive';
 import { benchQueries, compareQueries, type QueryComparison } from '../bench/search-queries';
 import type { BuildReport } from '../lib/build-report';
@@ -230,83 +230,26 @@ function formatSearch(figures: SearchFigures): string {
   const others = queries.filter((q) => q.kind === 'common' || q.kind === 'phrase');
   const sameTop = others.filter((q) => q.warta.paths.join() === q.plain.paths.join()).length;
   rows.push(['common words, phrases: top 10 as plain (id+en)', `${sameTop}/${others.length}`, '', '']);
+  // One row a figure and kind of query: median over the queries of that kind, maximum in brackets.
+  const measures: [string, (run: QueryRun) => number, number][] = [
+    ['ms to first', (run) => run.firstMs, 1],
+    ['ms to complete', (run) => run.completeMs, 1],
+    ['kB to first, as served', (run) => run.firstBytes, 1000],
+    ['kB to complete, as served', (run) => run.completeBytes, 1000],
+    ['kB to first, gzipped', (run) => run.firstGzipBytes, 1000],
+    ['kB to complete, gzipped', (run) => run.completeGzipBytes, 1000],
+  ];
   for (const kind of ['rare', 'near-miss', 'common', 'phrase', 'english'] as const) {
     const ofKind = queries.filter((q) => q.kind === kind);
     if (ofKind.length === 0) continue;
-    const cell = (values: number[], scale = 1) =>
-      `${(median(values) / scale).toFixed(0)} (max ${(Math.max(...values) / scale).toFixed(0)})`;
-    rows.push([
-      `${kind} (${ofKind.length}): ms to first`,
-      cell(ofKind.map((q) => q.warta.firstMs)),
-      cell(ofKind.map((q) => q.plain.firstMs)),
-      cell(ofKind.map((q) => q.plainOne.firstMs)),
-    ]);
-    rows.push([
-      `  ms to complete`,
-      cell(ofKind.map((q) => q.warta.completeMs)),
-      cell(ofKind.map((q) => q.plain.completeMs)),
-      cell(ofKind.map((q) => q.plainOne.completeMs)),
-    ]);
-    rows.push([
-      `  kB to first, as served`,
-      cell(
-        ofKind.map((q) => q.warta.firstBytes),
-        1000,
-      ),
-      cell(
-        ofKind.map((q) => q.plain.firstBytes),
-        1000,
-      ),
-      cell(
-        ofKind.map((q) => q.plainOne.firstBytes),
-        1000,
-      ),
-    ]);
-    rows.push([
-      `  kB to complete, as served`,
-      cell(
-        ofKind.map((q) => q.warta.completeBytes),
-        1000,
-      ),
-      cell(
-        ofKind.map((q) => q.plain.completeBytes),
-        1000,
-      ),
-      cell(
-        ofKind.map((q) => q.plainOne.completeBytes),
-        1000,
-      ),
-    ]);
-    rows.push([
-      `  kB to first, gzipped`,
-      cell(
-        ofKind.map((q) => q.warta.firstGzipBytes),
-        1000,
-      ),
-      cell(
-        ofKind.map((q) => q.plain.firstGzipBytes),
-        1000,
-      ),
-      cell(
-        ofKind.map((q) => q.plainOne.firstGzipBytes),
-        1000,
-      ),
-    ]);
-    rows.push([
-      `  kB to complete, gzipped`,
-      cell(
-        ofKind.map((q) => q.warta.completeGzipBytes),
-        1000,
-      ),
-      cell(
-        ofKind.map((q) => q.plain.completeGzipBytes),
-        1000,
-      ),
-      cell(
-        ofKind.map((q) => q.plainOne.completeGzipBytes),
-        1000,
-      ),
-    ]);
+    measures.forEach(([label, figure, scale], at) => {
+      const cell = (run: (q: QueryComparison) => QueryRun) => {
+        const values = ofKind.map((q) => figure(run(q)) / scale);
+        return `${median(values).toFixed(0)} (max ${Math.max(...values).toFixed(0)})`;
+      };
+      const name = at === 0 ? `${kind} (${ofKind.length}): ${label}` : `  ${label}`;
+      rows.push([name, cell((q) => q.warta), cell((q) => q.plain), cell((q) => q.plainOne)]);
+    });
   }
   // The floors: first results cost no more than plain Pagefind's one language on the same page,
   // where that language has results; complete results at most twice plain Pagefind's.

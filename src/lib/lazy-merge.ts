@@ -8,6 +8,35 @@ import { compareRanked } from './search-ranking';
 /** Loads one item of a list (for search results: fetches its fragment). */
 export type ItemLoader<T> = () => Promise<T>;
 
+/**
+ * Where a merge stands in each of its lists, and the items it has loaded (each loaded once,
+ * forgotten once handed out).
+ */
+function createCursor<T>(
+  lists: readonly (readonly unknown[])[],
+  loadItem: (list: number, position: number) => Promise<T>,
+) {
+  const next = lists.map(() => 0);
+  const loaded = lists.map(() => new Map<number, Promise<T>>());
+  return {
+    next,
+    load(list: number, position: number): Promise<T> {
+      let item = loaded[list]!.get(position);
+      if (!item) {
+        item = loadItem(list, position);
+        loaded[list]!.set(position, item);
+      }
+      return item;
+    },
+    remaining: () => lists.reduce((sum, list, index) => sum + list.length - next[index]!, 0),
+    /** Moves past the next item of `list`, handed out. */
+    advance(list: number): void {
+      loaded[list]!.delete(next[list]!);
+      next[list] = next[list]! + 1;
+    },
+  };
+}
+
 /** Hands out the items of several ordered lists in one merged order, a page at a time. */
 export interface LazyMerge<T> {
   /** Number of items not handed out yet. */
@@ -25,17 +54,7 @@ export function mergeByKeyDescending<T>(
   lists: readonly (readonly ItemLoader<T>[])[],
   key: (item: T) => string,
 ): LazyMerge<T> {
-  const next = lists.map(() => 0);
-  const loaded = lists.map(() => new Map<number, Promise<T>>());
-  const load = (list: number, position: number): Promise<T> => {
-    let item = loaded[list]!.get(position);
-    if (!item) {
-      item = lists[list]![position]!();
-      loaded[list]!.set(position, item);
-    }
-    return item;
-  };
-  const remaining = () => lists.reduce((sum, list, index) => sum + list.length - next[index]!, 0);
+  const { next, load, remaining, advance } = createCursor(lists, (list, position) => lists[list]![position]!());
 
   return {
     get remaining() {
@@ -67,8 +86,7 @@ export function mergeByKeyDescending<T>(
           }
         }
         taken.push(bestItem as T);
-        loaded[best]!.delete(next[best]!);
-        next[best] = next[best]! + 1;
+        advance(best);
       }
       return taken;
     },
@@ -92,17 +110,7 @@ export function mergeByRank<T>(
   lists: readonly (readonly Candidate<T>[])[],
   isExact: (item: T) => boolean,
 ): LazyMerge<T> {
-  const next = lists.map(() => 0);
-  const loaded = lists.map(() => new Map<number, Promise<T>>());
-  const load = (list: number, position: number): Promise<T> => {
-    let item = loaded[list]!.get(position);
-    if (!item) {
-      item = lists[list]![position]!.load();
-      loaded[list]!.set(position, item);
-    }
-    return item;
-  };
-  const remaining = () => lists.reduce((sum, list, index) => sum + list.length - next[index]!, 0);
+  const { next, load, remaining, advance } = createCursor(lists, (list, position) => lists[list]![position]!.load());
   const open = () => lists.map((_, index) => index).filter((index) => next[index]! < lists[index]!.length);
 
   /** The positions the next `wanted` picks most likely take, if each list ranks as its next item. */
@@ -154,8 +162,7 @@ export function mergeByRank<T>(
           }
         }
         taken.push(bestItem as T);
-        loaded[best]!.delete(next[best]!);
-        next[best] = next[best]! + 1;
+        advance(best);
       }
       return taken;
     },
