@@ -17,6 +17,10 @@ export interface Page<T> {
   start: number;
   /** Site-relative URL of this page. */
   url: string;
+  /** Site-relative URL of the listing, its first page. */
+  baseUrl: string;
+  /** What comes between the listing's URL and a later page's number (`page/`, or nothing). */
+  segment: string;
   /** URL of the previous page, if any. */
   prevUrl?: string;
   /** URL of the next page, if any. */
@@ -46,8 +50,27 @@ export function paginate<T>(items: readonly T[], pageSize: number, baseUrl: stri
       items: items.slice(start, start + pageSize),
       start,
       url: pageUrl(baseUrl, number, segment),
+      baseUrl,
+      segment,
       ...(number > 1 ? { prevUrl: pageUrl(baseUrl, number - 1, segment) } : {}),
       ...(number < totalPages ? { nextUrl: pageUrl(baseUrl, number + 1, segment) } : {}),
     };
+  });
+}
+
+/**
+ * The page numbers a pagination bar shows around page `current` of `total`: the first, the last,
+ * and the current one with `radius` neighbours each side, with `'gap'` where numbers are left out
+ * (`1 … 4 5 6 … 20`), so a listing of a thousand pages still has a short bar.
+ */
+export function getPageNumbers(current: number, total: number, radius = 1): (number | 'gap')[] {
+  const shown = new Set([1, total]);
+  for (let n = current - radius; n <= current + radius; n += 1) if (n >= 1 && n <= total) shown.add(n);
+  const numbers = [...shown].sort((a, b) => a - b);
+  return numbers.flatMap((n, index) => {
+    const previous = numbers[index - 1];
+    if (previous === undefined || n === previous + 1) return [n];
+    // A gap of one number is shown as that number: "…" would take as much room.
+    return n === previous + 2 ? [previous + 1, n] : ['gap' as const, n];
   });
 }

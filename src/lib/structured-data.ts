@@ -4,12 +4,20 @@
  */
 import type { BreadcrumbList, CorrectionComment, NewsArticle, Person, WithContext } from 'schema-dts';
 import type { Lang } from '../site.config';
-import { formatArticleDate, getCalendarParts, toDatetimeAttribute, type DatePrecision } from './dates';
+import {
+  formatArticleDate,
+  formatPeriodInTrail,
+  getCalendarParts,
+  toDatetimeAttribute,
+  type DatePrecision,
+} from './dates';
 
 /** One step of a breadcrumb trail. */
 export interface Crumb {
   /** What the step is called. */
   name: string;
+  /** A shorter name for a visible trail, where the steps before it give the rest ("September"). */
+  label?: string;
   /** Site-relative path of its page (`/2022/09/`), or an absolute URL. */
   path: string;
 }
@@ -31,10 +39,18 @@ export function buildDateCrumbs(date: Date, precision: DatePrecision, options: C
   const format = { lang: options.lang, timeZone: options.timeZone };
   const crumbs: Crumb[] = [
     { name: year, path: `/${year}/` },
-    { name: formatArticleDate(date, { ...format, precision: 'month' }), path: `/${year}/${month}/` },
+    {
+      name: formatArticleDate(date, { ...format, precision: 'month' }),
+      label: formatPeriodInTrail(date, 'month', format),
+      path: `/${year}/${month}/`,
+    },
   ];
   if (precision !== 'month') {
-    crumbs.push({ name: formatArticleDate(date, { ...format, precision: 'day' }), path: `/${year}/${month}/${day}/` });
+    crumbs.push({
+      name: formatArticleDate(date, { ...format, precision: 'day' }),
+      label: formatPeriodInTrail(date, 'day', format),
+      path: `/${year}/${month}/${day}/`,
+    });
   }
   return crumbs;
 }

@@ -1,0 +1,33 @@
+import type { Lang } from '../../site.config';
+
+/** Strings of the front page, the section pages and the breadcrumb trail. */
+export const readerStrings = {
+  id: {
+    breadcrumb: 'Jejak halaman',
+    leadStory: 'Berita utama',
+    moreLatest: 'Berita lainnya',
+    sectionsHeading: 'Rubrik',
+    sectionMore: 'Semua berita {name}',
+    sectionHeading: 'Rubrik: {name}',
+    onThisDayFront: 'Pada tanggal ini, {date}',
+    trendingTopics: 'Topik 30 hari terakhir',
+    archiveByYear: 'Arsip per tahun',
+    wholeArchive: 'Seluruh arsip',
+    allTags: 'Semua topik',
+    pageNumber: 'Halaman {n}',
+  },
+  en: {
+    breadcrumb: 'Breadcrumb',
+    leadStory: 'Top story',
+    moreLatest: 'More news',
+    sectionsHeading: 'Sections',
+    sectionMore: 'All {name} news',
+    sectionHeading: 'Section: {name}',
+    onThisDayFront: 'On this day, {date}',
+    trendingTopics: 'Topics of the last 30 days',
+    archiveByYear: 'Archive by year',
+    wholeArchive: 'The whole archive',
+    allTags: 'All topics',
+    pageNumber: 'Page {n}',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
