@@ -62,7 +62,5 @@ export async function getSectionRoutes(
       props: { section, page },
     }));
   });
-  return Promise.all(
-    routes.map(async (route) => ({ ...route, cacheKey: await pageCacheKey('section', route.props) })),
-  );
+  return Promise.all(routes.map(async (route) => ({ ...route, cacheKey: await pageCacheKey('section', route.props) })));
 }

@@ -58,7 +58,7 @@ describe('paginate', () => {
 
   it('gives an empty listing one empty first page with no links', () => {
     expect(paginate([], 10, '/tags/x/')).toEqual([
-      { number: 1, totalPages: 1, totalItems: 0, items: [], start: 0, url: '/tags/x/' },
+      { number: 1, totalPages: 1, totalItems: 0, items: [], start: 0, url: '/tags/x/', baseUrl: '/tags/x/', segment: '' },
     ]);
   });
 

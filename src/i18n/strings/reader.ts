@@ -1,6 +1,6 @@
 import type { Lang } from '../../site.config';
 
-/** Strings of the front page, the section pages and the breadcrumb trail. */
+/** Strings of the front page, the section pages, the breadcrumb trail and small-screen hints. */
 export const readerStrings = {
   id: {
     breadcrumb: 'Jejak halaman',
@@ -15,6 +15,7 @@ export const readerStrings = {
     wholeArchive: 'Seluruh arsip',
     allTags: 'Semua topik',
     pageNumber: 'Halaman {n}',
+    archiveScrollHint: 'Geser tabel ke samping untuk melihat semua bulan →',
   },
   en: {
     breadcrumb: 'Breadcrumb',
@@ -29,5 +30,6 @@ export const readerStrings = {
     wholeArchive: 'The whole archive',
     allTags: 'All topics',
     pageNumber: 'Page {n}',
+    archiveScrollHint: 'Scroll the table sideways to see every month →',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
