@@ -4,6 +4,7 @@
  * date archives, tag and author pages, search), plus any fixed pages and public files. `npm run
  * check` uses it to find links that point nowhere and aliases that would cover a real page.
  */
+import { groupBySection, type SectionRule } from './sections';
 import { buildTermIndex } from './taxonomy';
 
 /** What the route index needs to know about an article. */
@@ -26,6 +27,8 @@ export interface SiteRoutesOptions {
   pageSize: number;
   /** Fixed pages and public files, as site paths (`/about/`, `/favicon.svg`). */
   staticPaths?: readonly string[];
+  /** The newsroom's sections, each with pages at `/sections/<slug>/`. */
+  sections?: readonly SectionRule[];
 }
 
 /** What kind of page a site path is. */
@@ -43,8 +46,8 @@ export interface SiteRoutes {
 /** Listing pages every archive has, whatever its articles. */
 export const FIXED_LISTINGS = ['/', '/archive/', '/tags/', '/authors/', '/search/'] as const;
 
-// Date archives and the home page paginate under `page/N/`; tag and author pages at `<slug>/N/`.
-const PAGED = /^((?!\/(?:tags|authors)\/).*\/)page\/(\d+)\/$|^(\/(?:tags|authors)\/[^/]+\/)(\d+)\/$/;
+// Date archives and the home page paginate under `page/N/`; tag, author and section pages at `<slug>/N/`.
+const PAGED = /^((?!\/(?:tags|authors|sections)\/).*\/)page\/(\d+)\/$|^(\/(?:tags|authors|sections)\/[^/]+\/)(\d+)\/$/;
 
 /** Builds the route index of an archive with these articles. */
 export function createSiteRoutes(articles: readonly RoutedArticle[], options: SiteRoutesOptions): SiteRoutes {
@@ -71,6 +74,10 @@ export function createSiteRoutes(articles: readonly RoutedArticle[], options: Si
     for (const entry of buildTermIndex(articles, getTerms, fallback).values()) {
       listings.set(`${prefix}${entry.slug}/`, entry.items.length);
     }
+  }
+
+  for (const [slug, items] of groupBySection(articles, (article) => article.tags, options.sections ?? [])) {
+    listings.set(`/sections/${slug}/`, items.length);
   }
 
   return {

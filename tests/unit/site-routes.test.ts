@@ -52,3 +52,22 @@ describe('createSiteRoutes', () => {
     expect(clash.find('/tags/')).toBe('listing');
   });
 });
+
+describe('createSiteRoutes with sections', () => {
+  const withSections = createSiteRoutes(articles, {
+    pageSize: 1,
+    sections: [
+      { slug: 'asia', tags: ['Korea Utara'] },
+      { slug: 'kosong', tags: ['Jepang'] },
+    ],
+  });
+
+  it('knows each section page and its later pages at <slug>/N/, as the section routes do', () => {
+    expect(withSections.find('/sections/asia/')).toBe('listing');
+    expect(withSections.find('/sections/asia/2/')).toBe('listing');
+    expect(withSections.find('/sections/asia/3/')).toBeUndefined();
+    // A configured section without articles still has its (empty) first page.
+    expect(withSections.find('/sections/kosong/')).toBe('listing');
+    expect(withSections.find('/sections/lain/')).toBeUndefined();
+  });
+});
