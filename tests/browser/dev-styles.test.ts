@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, serveStatic, type StaticSite } from '../helpers/browser';
 import { projectRoot } from '../helpers/build';
 import { startDevServer, type DevServer } from '../helpers/dev-server';
+import { SAMPLE_SETTINGS } from './global-setup';
 
 let work: string;
 let server: DevServer;
@@ -22,11 +23,10 @@ beforeAll(async () => {
   [server, built, browser] = await Promise.all([
     startDevServer({
       // The same articles and settings as the sample build the browser tests share.
+      ...SAMPLE_SETTINGS,
       WARTA_CONTENT_DIR: path.join(projectRoot, 'content'),
       WARTA_OUT_DIR: path.join(work, 'dist'),
       WARTA_CACHE_DIR: path.join(work, 'cache'),
-      WARTA_SITE_URL: '',
-      WARTA_BASE: '',
       TZ: 'UTC',
     }),
     serveStatic(inject('sampleOutDir')),

@@ -34,6 +34,8 @@ async function findPageTypes(): Promise<Record<string, string>> {
     day: first(/^\d{4}\/\d{2}\/\d{2}\/index\.html$/),
     'tag index': '/tags/',
     tag: first(/^tags\/[^/]+\/index\.html$/),
+    section: first(/^sections\/[^/]+\/index\.html$/),
+    'home, page 2': '/page/2/',
     'author index': '/authors/',
     author: first(/^authors\/[^/]+\/index\.html$/),
     statistics: '/stats/',
@@ -85,7 +87,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (colo
     }
     expect(found).toEqual([]);
     await page.close();
-    // Fifteen pages, each loaded and checked by axe: more than the default minute on a busy machine.
+    // Seventeen pages, each loaded and checked by axe: more than the default minute on a busy machine.
   }, 120_000);
 });
 
