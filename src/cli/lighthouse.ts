@@ -19,6 +19,7 @@ const pages = {
   home: '/',
   article: '/2021/02/08/banjir-rendam-permukiman-jakarta-usai-hujan-semalaman/',
   tag: '/tags/jakarta/',
+  section: '/sections/ekonomi/',
   archive: '/archive/',
   year: '/2024/',
   search: '/search/?q=jakarta',
