@@ -1,7 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { buildFinish, buildStart } from './src/integrations/build-report.ts';
+import { buildFinish, buildStart } from './src/integrations/build-frame.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { wartaSitemap } from './src/integrations/sitemap.ts';
 import { wartaPublishing } from './src/integrations/publishing.ts';
@@ -20,7 +20,7 @@ export default defineConfig({
   // Every script and stylesheet goes into a file of its own, never inline into the page: the
   // Content-Security-Policy (src/data/security.ts) allows only files from the archive itself.
   // Up to eight pages render at once: a page that waits for its article's body, rendered on a
-  // worker thread while the pages render (src/lib/deferred-renders.ts), lets others go ahead.
+  // worker thread while the pages render (src/integrations/build-context.ts), lets others go ahead.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   vite: { build: { assetsInlineLimit: 0 } },
   // The toolbar starts from an inline script, which the page's policy refuses even in development

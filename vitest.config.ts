@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests pin Warta's settings themselves: a shell that exports them for a deploy (WARTA_SITE_URL,
+// WARTA_BASE, …) must not change what a test sees, in this process, its workers or the builds they start.
+for (const name of Object.keys(process.env)) if (name.startsWith('WARTA_')) delete process.env[name];
+
 // Unit tests run in parallel; integration tests each build an archive with Astro, so they run one
 // file at a time to stay within two cores. Browser tests drive Chromium against archives their
 // global setup builds once, also one file at a time.

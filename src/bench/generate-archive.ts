@@ -1,11 +1,15 @@
 /**
  * A deterministic, realistic archive for benchmarks: articles in Indonesian and English with
  * subheadings, links, quotes and lists, tags with a long tail, a couple of hundred authors, and
- * dates spread over 25 years. The same seed always writes the same files.
+ * dates spread over 25 years. The same seed always writes the same files. For tests and benchmarks
+ * of search it can plant rare words, each in exactly one article, half of them in the oldest fifth
+ * of the archive, some with Indonesian near-misses (the word with the suffix -nya, which the
+ * Indonesian stemmer takes for the word itself) in other articles.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { articlePath } from '../lib/routes';
 
 /** Options for {@link generateArchive}. */
 export interface GenerateOptions {
@@ -17,6 +21,29 @@ export interface GenerateOptions {
   directory: string;
   /** Reports progress now and then. */
   onProgress?: (written: number) => void;
+  /** How many rare words to plant (default none); the articles are otherwise the same. */
+  plantedWords?: number;
+  /** Fewest and most words of an article's body (default 300 and 1,200). */
+  bodyWords?: readonly [number, number];
+}
+
+/** A word that occurs in exactly one article of a generated archive. */
+export interface PlantedWord {
+  word: string;
+  /** Site path of the one article that holds it. */
+  permalink: string;
+  lang: 'id' | 'en';
+  /** Whether the article is in the oldest fifth of the archive. */
+  oldest: boolean;
+  /** Site paths of Indonesian articles that hold the word with -nya (near-misses), if any. */
+  nearMisses: string[];
+}
+
+/** What a generated archive holds. */
+export interface GeneratedArchive {
+  files: number;
+  words: number;
+  planted: PlantedWord[];
 }
 
 /** A small, fast, seedable pseudo-random generator (mulberry32). */
@@ -121,8 +148,57 @@ function jakartaParts(date: Date): { y: number; m: number; d: number; hh: number
   };
 }
 
-/** Writes the archive and returns how many words it holds in all. */
-export async function generateArchive(options: GenerateOptions): Promise<{ files: number; words: number }> {
+/**
+ * Invents `count` words no language has, all of one length so none begins another: `z` and a
+ * vowel, three syllables, `x` (`zabokatix`), which neither stemmer changes.
+ */
+function inventWords(random: () => number, count: number): string[] {
+  const consonants = 'bdfgklmnprtv';
+  const vowels = 'aeiou';
+  const words = new Set<string>();
+  while (words.size < count) {
+    let word = `z${pick(random, [...vowels])}`;
+    for (let n = 0; n < 3; n += 1) word += `${pick(random, [...consonants])}${pick(random, [...vowels])}`;
+    words.add(`${word}x`);
+  }
+  return [...words];
+}
+
+/**
+ * Chooses the articles that hold the planted words: half in the oldest fifth by date, half in the
+ * rest, each article at most one word; every third word planted in an English article also gets
+ * three Indonesian near-misses.
+ */
+function planWords(stubs: readonly Stub[], count: number, seed: number): Map<number, { word: string; nya: boolean }[]> {
+  const random = createRandom(seed ^ 0x5eed);
+  const byDate = stubs.map((_, index) => index).sort((a, b) => stubs[a]!.date.getTime() - stubs[b]!.date.getTime());
+  const oldestFifth = byDate.slice(0, Math.floor(stubs.length / 5));
+  const rest = byDate.slice(oldestFifth.length);
+  const words = inventWords(random, count);
+  const plan = new Map<number, { word: string; nya: boolean }[]>();
+  const taken = new Set<number>();
+  const take = (pool: readonly number[], lang?: 'id' | 'en'): number => {
+    for (;;) {
+      const index = pool[Math.floor(random() * pool.length)]!;
+      if (!taken.has(index) && (lang === undefined || stubs[index]!.lang === lang)) {
+        taken.add(index);
+        return index;
+      }
+    }
+  };
+  let english = 0;
+  words.forEach((word, n) => {
+    const holder = take(n % 2 === 0 ? oldestFifth : rest);
+    plan.set(holder, [{ word, nya: false }]);
+    if (stubs[holder]!.lang === 'en' && english++ % 3 === 0) {
+      for (let miss = 0; miss < 3; miss += 1) plan.set(take(byDate, 'id'), [{ word, nya: true }]);
+    }
+  });
+  return plan;
+}
+
+/** Writes the archive and returns how many words it holds in all, and the words planted. */
+export async function generateArchive(options: GenerateOptions): Promise<GeneratedArchive> {
   const random = createRandom(options.seed);
   const tagPool = { id: buildTags(random, 'id', 900), en: buildTags(random, 'en', 600) };
   const authors = Array.from(
@@ -140,14 +216,34 @@ export async function generateArchive(options: GenerateOptions): Promise<{ files
     const words = WORDS[lang].split(/\s+/);
     const slug = `${pick(random, words)}-${pick(random, words)}-${pick(random, words)}-${i + 1}`;
     const { y, m, d } = jakartaParts(date);
-    stubs.push({ date, lang, slug, permalink: `/${y}/${pad(m)}/${pad(d)}/${slug}/` });
+    stubs.push({ date, lang, slug, permalink: articlePath({ year: String(y), month: pad(m), day: pad(d) }, slug) });
   }
 
+  const plan = planWords(stubs, Math.min(options.plantedWords ?? 0, Math.floor(stubs.length / 10)), options.seed);
+  const planted = new Map<string, PlantedWord>();
+  for (const [index, plants] of plan) {
+    for (const { word, nya } of plants) {
+      const entry = planted.get(word) ?? { word, permalink: '', lang: 'id', oldest: false, nearMisses: [] };
+      if (nya) entry.nearMisses.push(stubs[index]!.permalink);
+      else Object.assign(entry, { permalink: stubs[index]!.permalink, lang: stubs[index]!.lang });
+      planted.set(word, entry);
+    }
+  }
+  const byDate = stubs.map((stub) => stub.date.getTime()).sort((a, b) => a - b);
+  const oldestUntil = byDate[Math.floor(stubs.length / 5) - 1] ?? -Infinity;
+  for (const entry of planted.values()) {
+    const stub = stubs.find((candidate) => candidate.permalink === entry.permalink)!;
+    entry.oldest = stub.date.getTime() <= oldestUntil;
+  }
+
+  const [fewest, most] = options.bodyWords ?? [300, 1200];
+  // Its own generator, so planting words leaves every other article as it would be.
+  const plantRandom = createRandom(options.seed ^ 0xf111);
   let totalWords = 0;
   for (let i = 0; i < stubs.length; i += 1) {
     const stub = stubs[i]!;
     const words = WORDS[stub.lang].split(/\s+/);
-    const target = 300 + Math.floor(random() * 900);
+    const target = fewest + Math.floor(random() * (most - fewest));
     const blocks: string[] = [];
     let count = 0;
     while (count < target) {
@@ -173,6 +269,12 @@ export async function generateArchive(options: GenerateOptions): Promise<{ files
         count += p.words;
       }
     }
+    for (const { word, nya } of plan.get(i) ?? []) {
+      // In the middle of the body, in a sentence of the article's language.
+      const filler = sentence(plantRandom, words, 6, 10).slice(0, -1);
+      const planted = `${filler} ${nya ? `${word}nya` : word} ${pick(plantRandom, words)}.`;
+      blocks.splice(Math.floor(blocks.length / 2), 0, planted);
+    }
     totalWords += count;
     const tagCount = 1 + Math.floor(random() * 5);
     const tags = new Set<string>();
@@ -193,5 +295,5 @@ export async function generateArchive(options: GenerateOptions): Promise<{ files
     await writeFile(file, `---\n${stringify(frontmatter)}---\n\n${blocks.join('\n\n')}\n`);
     if ((i + 1) % 1000 === 0) options.onProgress?.(i + 1);
   }
-  return { files: stubs.length, words: totalWords };
+  return { files: stubs.length, words: totalWords, planted: [...planted.values()] };
 }

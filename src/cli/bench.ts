@@ -1,7 +1,9 @@
 /**
  * `npm run bench -- --articles N [--seed S] [--keep] [--json <file>]`: generates a deterministic
  * archive, builds it cold exactly as `npm run build` does (through WARTA_CONTENT_DIR), edits one
- * article and builds again warm, and prints the figures of both builds.
+ * article and builds again warm, and prints the figures of both builds; then puts a fixed set of
+ * queries to the search page and to plain Pagefind over the same pages, in the same run, and prints
+ * what each found first and what it cost.
  */
 import { spawn } from 'node:child_process';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -10,17 +12,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { chromiumPath, launchBrowser, recordFetches, serveStatic } from '../../tests/helpers/browser';
-import { waitForAnswer } from '../../tests/helpers/search-page';
-import { generateArchive } from '../bench/generate-archive';
+import { chromiumPath, launchBrowser, serveStatic } from '../../tests/helpers/browser';
+import { writePlainIndex } from '../../tests/helpers/search-measure';
+import { generateArchive, type PlantedWord } from '../bench/generate-archive';
+import { benchQueries, compareQueries, type QueryComparison } from '../bench/search-queries';
 import type { BuildReport } from '../lib/build-report';
 
-const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm]
+const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search]
 
-Generates N articles (default 1000) in a temporary folder, builds them cold, edits one article,
-rebuilds warm, and prints: pages by type, seconds per phase, articles per second, peak resident
-memory per process, size of dist/ and of the search index.
+Generates N articles (default 1000) in a temporary folder, with rare words planted in some, builds
+them cold, edits one article, rebuilds warm, and prints: pages by type, seconds per phase, articles
+per second, peak resident memory per process, size of dist/ and of the search index. Then indexes
+the same article pages with plain Pagefind and runs each planted word, common words and two-word
+phrases on both in Chromium: position of the article that holds a rare word, agreement of the top
+ten, milliseconds and bytes to the first and to the complete results.
 
 Options:
   --articles N    how many articles to generate (default 1000)
@@ -28,6 +33,9 @@ Options:
   --keep          keep the temporary folder and print its path
   --json <file>   also write the figures as JSON, for comparison between commits
   --no-warm       skip the warm rebuild
+  --no-search     skip the search comparison
+  --part-pages N  split each language's search index into parts of N articles
+                  (WARTA_SEARCH_PART_PAGES), to compare that layout with the default
   -h, --help      show this help`;
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,53 +51,6 @@ interface BuildFigures {
   distBytes: number;
   distFiles: number;
   searchIndexBytes: number;
-  query?: QueryFigures;
-}
-
-/** What a browser fetches to answer one typical query on the search page. */
-interface QueryFigures {
-  /** The query typed. */
-  query: string;
-  /** Results the page reported. */
-  status: string;
-  /** Requests made for search (Pagefind script, WebAssembly, index chunks, fragments). */
-  requests: number;
-  /** Bytes of those responses as served (the test server does not compress). */
-  bytes: number;
-  /** The same responses gzip-compressed, as most static hosts send JavaScript and WebAssembly. */
-  gzipBytes: number;
-}
-
-/** Opens /search/?q=<query> in Chromium on the built archive and adds up what search fetched. */
-async function measureQuery(outDir: string, query: string): Promise<QueryFigures | undefined> {
-  if (!existsSync(chromiumPath)) return undefined;
-  const [site, browser] = await Promise.all([serveStatic(outDir), launchBrowser()]);
-  try {
-    const page = await browser.newPage();
-    const fetched = await recordFetches(page, /\/pagefind\//, async () => {
-      await page.goto(site.at(`/search/?q=${encodeURIComponent(query)}`));
-      await waitForAnswer(page);
-    });
-    const status = (await page.locator('#search-status').textContent()) ?? '';
-    let gzipBytes = 0;
-    for (const resource of fetched) {
-      const file = path.join(outDir, new URL(resource.url).pathname);
-      // Pagefind's index chunks are stored compressed already; gzip leaves them as they are.
-      gzipBytes += existsSync(file)
-        ? Math.min(resource.bodyBytes, gzipSync(await readFile(file)).length)
-        : resource.bodyBytes;
-    }
-    return {
-      query,
-      status: status.trim(),
-      requests: fetched.length,
-      bytes: fetched.reduce((sum, resource) => sum + resource.bodyBytes, 0),
-      gzipBytes,
-    };
-  } finally {
-    await browser.close();
-    await site.close();
-  }
 }
 
 async function descendants(root: number): Promise<number[]> {
@@ -194,10 +155,7 @@ async function build(label: string, work: string, env: NodeJS.ProcessEnv): Promi
   }
   const dist = await folderSize(outDir);
   const search = await folderSize(path.join(outDir, 'pagefind'));
-  // A word in many generated articles of both languages, so the query loads a realistic share.
-  const query = exitCode === 0 ? await measureQuery(outDir, 'pemerintah') : undefined;
   return {
-    ...(query ? { query } : {}),
     label,
     exitCode,
     wallSeconds,
@@ -207,6 +165,165 @@ async function build(label: string, work: string, env: NodeJS.ProcessEnv): Promi
     distFiles: dist.files,
     searchIndexBytes: search.bytes,
   };
+}
+
+function formatRows(rows: [string, ...string[]][]): string {
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
+  return rows
+    .map((row) =>
+      row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]! + 2))).join(''),
+    )
+    .join('\n');
+}
+
+/** What the search comparison measured: plain Pagefind's indexing, and every query on both. */
+interface SearchFigures {
+  plainIndexSeconds: number;
+  plainIndexPages: number;
+  queries: QueryComparison[];
+}
+
+/** Indexes the built archive with plain Pagefind and runs the benchmark's queries on both. */
+async function compareSearch(outDir: string, planted: readonly PlantedWord[]): Promise<SearchFigures | undefined> {
+  if (!existsSync(chromiumPath)) {
+    console.error(`No Chromium at ${chromiumPath}: the search comparison is skipped.`);
+    return undefined;
+  }
+  console.error('Plain Pagefind index of the same pages…');
+  const started = performance.now();
+  const plainIndexPages = await writePlainIndex(outDir);
+  const plainIndexSeconds = (performance.now() - started) / 1000;
+  const queries = benchQueries(planted);
+  const [site, browser] = await Promise.all([serveStatic(outDir), launchBrowser()]);
+  try {
+    console.error(`${queries.length} queries on both…`);
+    const compared = await compareQueries(browser, site, queries, outDir, (n) => {
+      if (n % 10 === 0) console.error(`  ${n} / ${queries.length}`);
+    });
+    return { plainIndexSeconds, plainIndexPages, queries: compared };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The search comparison as a table by kind of query, with the floors of issue 16 checked. */
+function formatSearch(figures: SearchFigures): string {
+  const { queries } = figures;
+  const rows: [string, ...string[]][] = [['', 'Warta', 'plain (id+en)', 'plain (id)']];
+  const rare = queries.filter((q) => q.expected !== undefined);
+  const firstOf = (run: (q: QueryComparison) => string[]) =>
+    `${rare.filter((q) => run(q)[0] === q.expected).length}/${rare.length}`;
+  rows.push([
+    'rare words: their article first',
+    firstOf((q) => q.warta.paths),
+    firstOf((q) => q.plain.paths),
+    firstOf((q) => q.plainOne.paths),
+  ]);
+  const others = queries.filter((q) => q.kind === 'common' || q.kind === 'phrase');
+  const sameTop = others.filter((q) => q.warta.paths.join() === q.plain.paths.join()).length;
+  rows.push(['common words, phrases: top 10 as plain (id+en)', `${sameTop}/${others.length}`, '', '']);
+  for (const kind of ['rare', 'near-miss', 'common', 'phrase', 'english'] as const) {
+    const ofKind = queries.filter((q) => q.kind === kind);
+    if (ofKind.length === 0) continue;
+    const cell = (values: number[], scale = 1) =>
+      `${(median(values) / scale).toFixed(0)} (max ${(Math.max(...values) / scale).toFixed(0)})`;
+    rows.push([
+      `${kind} (${ofKind.length}): ms to first`,
+      cell(ofKind.map((q) => q.warta.firstMs)),
+      cell(ofKind.map((q) => q.plain.firstMs)),
+      cell(ofKind.map((q) => q.plainOne.firstMs)),
+    ]);
+    rows.push([
+      `  ms to complete`,
+      cell(ofKind.map((q) => q.warta.completeMs)),
+      cell(ofKind.map((q) => q.plain.completeMs)),
+      cell(ofKind.map((q) => q.plainOne.completeMs)),
+    ]);
+    rows.push([
+      `  kB to first, as served`,
+      cell(
+        ofKind.map((q) => q.warta.firstBytes),
+        1000,
+      ),
+      cell(
+        ofKind.map((q) => q.plain.firstBytes),
+        1000,
+      ),
+      cell(
+        ofKind.map((q) => q.plainOne.firstBytes),
+        1000,
+      ),
+    ]);
+    rows.push([
+      `  kB to complete, as served`,
+      cell(
+        ofKind.map((q) => q.warta.completeBytes),
+        1000,
+      ),
+      cell(
+        ofKind.map((q) => q.plain.completeBytes),
+        1000,
+      ),
+      cell(
+        ofKind.map((q) => q.plainOne.completeBytes),
+        1000,
+      ),
+    ]);
+    rows.push([
+      `  kB to first, gzipped`,
+      cell(
+        ofKind.map((q) => q.warta.firstGzipBytes),
+        1000,
+      ),
+      cell(
+        ofKind.map((q) => q.plain.firstGzipBytes),
+        1000,
+      ),
+      cell(
+        ofKind.map((q) => q.plainOne.firstGzipBytes),
+        1000,
+      ),
+    ]);
+    rows.push([
+      `  kB to complete, gzipped`,
+      cell(
+        ofKind.map((q) => q.warta.completeGzipBytes),
+        1000,
+      ),
+      cell(
+        ofKind.map((q) => q.plain.completeGzipBytes),
+        1000,
+      ),
+      cell(
+        ofKind.map((q) => q.plainOne.completeGzipBytes),
+        1000,
+      ),
+    ]);
+  }
+  // The floors: first results cost no more than plain Pagefind's one language on the same page,
+  // where that language has results; complete results at most twice plain Pagefind's.
+  const shownFirst = queries.filter((q) => q.warta.firstMs < q.warta.completeMs || q.plainOne.total > 0);
+  const firstOk = shownFirst.filter((q) => q.warta.firstBytes <= q.plainOne.completeBytes).length;
+  const completeOk = queries.filter((q) => q.warta.completeBytes <= 2 * q.plainOne.completeBytes).length;
+  const lines = [
+    formatRows(rows),
+    '',
+    `plain Pagefind indexed ${figures.plainIndexPages} pages in ${figures.plainIndexSeconds.toFixed(1)} s`,
+    `floor: bytes to first results <= plain (id), queries with first results in Indonesian: ${firstOk}/${shownFirst.length}`,
+    `floor: bytes to complete results <= 2 x plain (id): ${completeOk}/${queries.length}`,
+  ];
+  const misses = rare.filter((q) => q.warta.paths[0] !== q.expected);
+  for (const miss of misses)
+    lines.push(`  missed: ${miss.query} (expected ${miss.expected}, got ${miss.warta.paths[0] ?? 'nothing'})`);
+  return lines.join('\n');
 }
 
 function formatTable(articles: number, builds: BuildFigures[]): string {
@@ -230,15 +347,7 @@ function formatTable(articles: number, builds: BuildFigures[]): string {
   add('dist/ size (MiB)', (b) => (b.distBytes / 1048576).toFixed(1));
   add('dist/ files', (b) => String(b.distFiles));
   add('search index (MiB)', (b) => (b.searchIndexBytes / 1048576).toFixed(1));
-  add('query "pemerintah": requests', (b) => String(b.query?.requests ?? '-'));
-  add('query bytes as served (kB)', (b) => (b.query ? (b.query.bytes / 1000).toFixed(0) : '-'));
-  add('query bytes gzipped (kB)', (b) => (b.query ? (b.query.gzipBytes / 1000).toFixed(0) : '-'));
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
-  return rows
-    .map((row) =>
-      row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]! + 2))).join(''),
-    )
-    .join('\n');
+  return formatRows(rows);
 }
 
 async function editOneArticle(contentDir: string): Promise<string> {
@@ -256,6 +365,8 @@ async function main(): Promise<number> {
       keep: { type: 'boolean', default: false },
       json: { type: 'string' },
       'no-warm': { type: 'boolean', default: false },
+      'no-search': { type: 'boolean', default: false },
+      'part-pages': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -278,13 +389,17 @@ async function main(): Promise<number> {
       seed,
       directory: contentDir,
       onProgress: (n) => console.error(`  ${n} / ${articles}`),
+      // Enough to see a miss, and few enough that the comparison takes minutes.
+      plantedWords: 40,
     });
     console.error(`  ${generated.words} words.`);
     // A fresh compile cache: Astro's CLI otherwise reuses one from earlier runs and flatters a cold build.
     console.error('Cold build…');
+    const partEnv: NodeJS.ProcessEnv = values['part-pages'] ? { WARTA_SEARCH_PART_PAGES: values['part-pages'] } : {};
     const cold = await build('cold', work, {
       WARTA_CONTENT_DIR: contentDir,
       NODE_COMPILE_CACHE: path.join(work, 'compile-cache'),
+      ...partEnv,
     });
     const builds = [cold];
     if (!values['no-warm'] && cold.exitCode === 0) {
@@ -294,13 +409,25 @@ async function main(): Promise<number> {
         await build('warm', work, {
           WARTA_CONTENT_DIR: contentDir,
           NODE_COMPILE_CACHE: path.join(work, 'compile-cache'),
+          ...partEnv,
         }),
       );
     }
+    const search =
+      values['no-search'] || builds.some((b) => b.exitCode !== 0)
+        ? undefined
+        : await compareSearch(path.join(work, 'dist'), generated.planted);
     console.log(`\nWarta benchmark: ${articles} articles, seed ${seed}\n`);
     console.log(formatTable(articles, builds));
+    if (search) {
+      console.log(
+        `\nSearch: Warta's page and plain Pagefind 1.6 over the same article pages, one query per fresh browser\n`,
+      );
+      console.log(formatSearch(search));
+    }
     if (values.json) {
-      await writeFile(values.json, `${JSON.stringify({ articles, seed, words: generated.words, builds }, null, 2)}\n`);
+      const figures = { articles, seed, words: generated.words, builds, search };
+      await writeFile(values.json, `${JSON.stringify(figures, null, 2)}\n`);
     }
     if (builds.some((b) => b.exitCode !== 0)) {
       console.error(`A build failed; its log is in ${work}`);

@@ -67,7 +67,22 @@ async function readExisting(file: string): Promise<string | undefined> {
   }
 }
 
-async function main(): Promise<number> {
+/** What the command line asks for. */
+interface ImportRequest {
+  /** Files and folders to import. */
+  inputs: string[];
+  /** The format of every input, when `--format` names one. */
+  format: ImportFormat | undefined;
+  /** The folder articles are written below. */
+  outDir: string;
+  /** How records become articles: time zone, default language, and the language `--lang` forces. */
+  options: { timeZone: string; defaultLang: Lang; lang?: Lang };
+  /** Report without writing. */
+  dryRun: boolean;
+}
+
+// Reads the command line; `undefined` when it asks for the help text.
+function readRequest(): ImportRequest | undefined {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -78,10 +93,7 @@ async function main(): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  if (values.help) return undefined;
   if (positionals.length === 0) throw new Error('name at least one file or folder to import; see --help');
   const format = values.format as ImportFormat | undefined;
   if (format !== undefined && !IMPORT_FORMATS.includes(format)) {
@@ -90,22 +102,38 @@ async function main(): Promise<number> {
   const lang = values.lang as Lang | undefined;
   if (lang !== undefined && !languages.includes(lang))
     throw new Error(`--lang must be one of: ${languages.join(', ')}`);
-  const outDir = values.out ? path.resolve(values.out) : resolveContentDir();
-  const options = { timeZone: siteConfig.timeZone, defaultLang: siteConfig.defaultLang, ...(lang ? { lang } : {}) };
-  const dryRun = values['dry-run'];
+  return {
+    inputs: positionals,
+    format,
+    outDir: values.out ? path.resolve(values.out) : resolveContentDir(),
+    options: { timeZone: siteConfig.timeZone, defaultLang: siteConfig.defaultLang, ...(lang ? { lang } : {}) },
+    dryRun: values['dry-run'],
+  };
+}
 
+/** The records of every dump, as articles, and those that could not be used. */
+interface ReadDumps {
+  /** Articles made from usable records, in the order read. */
+  articles: ImportedArticle[];
+  /** Why each unusable record (or file) could not be used. */
+  unusable: Problem[];
+  /** Records read, usable or not. */
+  recordCount: number;
+}
+
+// Reads every dump and turns its records into articles, with progress on standard error.
+async function readDumps(files: readonly string[], request: ImportRequest): Promise<ReadDumps> {
   const unusable: Problem[] = [];
   const articles: ImportedArticle[] = [];
   let recordCount = 0;
-  const inputs = await listInputs(positionals, format);
   // Many files (a folder of texts) are counted by file; a single big dump by record.
   const fileProgress =
-    inputs.length > 1
-      ? createProgress({ label: 'reading dumps', total: inputs.length, stream: process.stderr })
+    files.length > 1
+      ? createProgress({ label: 'reading dumps', total: files.length, stream: process.stderr })
       : undefined;
-  for (const [fileIndex, file] of inputs.entries()) {
+  for (const [fileIndex, file] of files.entries()) {
     fileProgress?.update(fileIndex);
-    const fileFormat = format ?? formatFromFileName(file);
+    const fileFormat = request.format ?? formatFromFileName(file);
     if (!fileFormat) {
       unusable.push({
         file: display(file),
@@ -122,22 +150,39 @@ async function main(): Promise<number> {
       ? undefined
       : createProgress({ label: `reading ${display(file)}`, total: dump.records.length, stream: process.stderr });
     dump.records.forEach((record, index) => {
-      const result = buildImportedArticle(record, options);
+      const result = buildImportedArticle(record, request.options);
       if (result.ok) articles.push(result.article);
       else unusable.push(...result.problems);
       recordProgress?.update(index + 1);
     });
     recordProgress?.finish();
   }
-  fileProgress?.update(inputs.length);
+  fileProgress?.update(files.length);
   fileProgress?.finish();
+  return { articles, unusable, recordCount };
+}
 
+/** What writing the articles did. */
+interface WriteCounts {
+  /** Articles written (or, in a dry run, to be written). */
+  created: number;
+  /** Articles whose file already holds exactly their text. */
+  unchanged: number;
+  /** Articles whose file holds other text, left alone. */
+  edited: number;
+  /** Records that repeat an earlier one. */
+  duplicates: number;
+}
+
+// Writes each article at its place unless its file exists, saying what it did with each.
+async function writeArticles(articles: readonly ImportedArticle[], request: ImportRequest): Promise<WriteCounts> {
+  const { outDir, dryRun } = request;
   const counts = { created: 0, unchanged: 0, edited: 0, duplicates: 0 };
-  const placed = placeArticles(articles, options);
+  const placed = placeArticles(articles, request.options);
   const progress = createProgress({ label: 'writing articles', total: placed.length, stream: process.stderr });
+  const where = (record: ImportedArticle['record']) => `${record.source}:${record.line}`;
   for (const [index, item] of placed.entries()) {
     progress.update(index);
-    const where = (record: ImportedArticle['record']) => `${record.source}:${record.line}`;
     if ('duplicateOf' in item) {
       counts.duplicates += 1;
       progress.clear();
@@ -168,16 +213,33 @@ async function main(): Promise<number> {
     }
   }
   progress.finish();
+  return counts;
+}
 
+// Lists the unusable records and prints the closing summary.
+function printSummary(read: ReadDumps, fileCount: number, counts: WriteCounts, dryRun: boolean): void {
+  const { unusable, recordCount } = read;
   for (const problem of unusable) console.log(formatProblem({ ...problem, message: `skipped: ${problem.message}` }));
   const skipped = counts.edited + counts.duplicates + unusable.length;
   console.log(
-    `${recordCount} record${recordCount === 1 ? '' : 's'} in ${inputs.length} file${inputs.length === 1 ? '' : 's'}: ` +
+    `${recordCount} record${recordCount === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}: ` +
       `${counts.created} ${dryRun ? 'to create' : 'created'}, ${counts.unchanged} unchanged, ${skipped} skipped ` +
       `(${counts.edited} edited, ${counts.duplicates} duplicate${counts.duplicates === 1 ? '' : 's'}, ${unusable.length} unusable).`,
   );
   if (counts.created > 0 && !dryRun) console.log('Next: npm run check, to validate the whole content folder.');
-  return unusable.length > 0 ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  const request = readRequest();
+  if (!request) {
+    console.log(HELP);
+    return 0;
+  }
+  const files = await listInputs(request.inputs, request.format);
+  const read = await readDumps(files, request);
+  const counts = await writeArticles(read.articles, request);
+  printSummary(read, files.length, counts, request.dryRun);
+  return read.unusable.length > 0 ? 1 : 0;
 }
 
 main().then(

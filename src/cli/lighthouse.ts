@@ -11,6 +11,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { chromiumPath, serveStatic } from '../../tests/helpers/browser';
+import { ARCHIVE_PATH, searchPath, sectionPath, STATS_PATH, termPath } from '../lib/routes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,12 +19,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const pages = {
   home: '/',
   article: '/2021/02/08/banjir-rendam-permukiman-jakarta-usai-hujan-semalaman/',
-  tag: '/tags/jakarta/',
-  section: '/sections/ekonomi/',
-  archive: '/archive/',
+  tag: termPath('tags', 'jakarta'),
+  section: sectionPath('ekonomi'),
+  archive: ARCHIVE_PATH,
   year: '/2024/',
-  search: '/search/?q=jakarta',
-  statistics: '/stats/',
+  search: searchPath(new URLSearchParams({ q: 'jakarta' })),
+  statistics: STATS_PATH,
 } as const;
 const RUNS = 3;
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

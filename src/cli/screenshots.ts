@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { launchBrowser, serveStatic } from '../../tests/helpers/browser';
+import { SEARCH_PATH, searchPath, sectionPath } from '../lib/routes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = path.join(root, 'docs', 'screenshots');
@@ -28,12 +29,17 @@ const shots = [
     colorScheme: 'dark',
     width: 390,
   },
-  { name: 'section-light', path: '/sections/lingkungan/', colorScheme: 'light', width: 1280 },
+  { name: 'section-light', path: sectionPath('lingkungan'), colorScheme: 'light', width: 1280 },
   { name: 'day-dark', path: '/2024/02/14/', colorScheme: 'dark', width: 1280 },
-  { name: 'search-phone-light', path: '/search/?q=jakarta', colorScheme: 'light', width: 390 },
+  {
+    name: 'search-phone-light',
+    path: searchPath(new URLSearchParams({ q: 'jakarta' })),
+    colorScheme: 'light',
+    width: 390,
+  },
   { name: 'archive-dark', path: '/archive/', colorScheme: 'dark', width: 1280 },
   { name: 'stats-light', path: '/stats/', colorScheme: 'light', width: 1280 },
-  { name: 'search-light', path: '/search/?q=jakarta', colorScheme: 'light', width: 1280 },
+  { name: 'search-light', path: searchPath(new URLSearchParams({ q: 'jakarta' })), colorScheme: 'light', width: 1280 },
 ] as const;
 
 const site = await serveStatic(path.join(root, 'dist'));
@@ -48,7 +54,7 @@ try {
     const page = await context.newPage();
     await page.goto(site.at(shot.path), { waitUntil: 'networkidle' });
     // Search results arrive from a worker after the page has loaded.
-    if (shot.path.startsWith('/search/')) await page.waitForSelector('.search-result');
+    if (shot.path.startsWith(SEARCH_PATH)) await page.waitForSelector('.search-result');
     // A phone's first screen: what a reader sees before scrolling.
     const png = await page.screenshot();
     await context.close();

@@ -21,6 +21,8 @@ export interface ResultData {
   meta: Partial<Record<string, string>>;
   /** Filter values of the article. */
   filters: Partial<Record<string, string[]>>;
+  /** The article's searchable text (absent from an older index). */
+  content?: string;
 }
 
 /** One result of a search, whose fragment loads on request. */

@@ -1,11 +1,13 @@
 /**
  * The search page's connection to the build's Pagefind index: starts one worker per language and in
- * it one Pagefind instance per part of the index (src/lib/search-parts.ts), each only once a search
- * needs it, answers a search state with the results in the order the reader chose, and counts the
- * filter values when the reader asks for them (loading every filter's data costs more than a query;
- * see README, Search).
+ * it one Pagefind instance per part of the index (src/lib/search-parts.ts; one part per language
+ * unless the build splits them), each only once a search needs it. A search reads every part of the
+ * languages it searches: the interface language's first, whose results the page shows at once,
+ * then the others, merged into one ranking (src/lib/search-ranking.ts) or by date. Filter values
+ * are counted when the reader asks for them (loading every filter's data costs more than a query;
+ * see docs/search.md).
  */
-import { mergeByKeyDescending, type LazyMerge } from '../lib/lazy-merge';
+import { mergeByKeyDescending, mergeByRank, type LazyMerge } from '../lib/lazy-merge';
 import { languageFilterValues, type SearchFilterName } from '../lib/search-filter-names';
 import {
   needsFilterValues,
@@ -15,23 +17,15 @@ import {
   type FilterValueMap,
   type PagefindFilters,
 } from '../lib/search-filters';
-import { fallbackLanguages, languagesToSearch, orderLanguages } from '../lib/search-languages';
-import {
-  ALL_PERIODS,
-  describePeriods,
-  partsToRead,
-  readIndexParts,
-  RECENT_PAGES,
-  type IndexPart,
-  type PagefindEntryParts,
-} from '../lib/search-parts';
+import { languagesToSearch, orderLanguages } from '../lib/search-languages';
+import { partsToRead, readIndexParts, type IndexPart, type PagefindEntryParts } from '../lib/search-parts';
+import { holdsEveryWord, queryWords } from '../lib/search-ranking';
 import { effectiveSort, isSearchActive, type SearchState } from '../lib/search-state';
 import {
   createPagefindWorker,
   startPagefindInstance,
   type PagefindInstance,
   type PagefindLocation,
-  type PagefindResult,
   type PagefindSearch,
   type PagefindWorker,
   type ResultData,
@@ -40,26 +34,14 @@ import {
 /** For each filter, how many results each value in the index gives. */
 export type FilterCountsByName = Record<SearchFilterName, Record<string, number>>;
 
-/** The answer to one search. */
+/** The answer to one search, or the first part of it. */
 export interface SearchOutcome {
   /** Number of matching articles. */
   total: number;
-  /** The languages whose articles were searched. */
+  /** The languages whose articles were searched, or are being searched. */
   languages: readonly string[];
-  /**
-   * Whether the search, given no language, found nothing in the interface language and so read
-   * every language.
-   */
-  widened: boolean;
-  /** `all` when the search read the whole archive, older parts included (asked for, or for want of a match). */
-  period: string | undefined;
-  /** Whether the search read older parts only because the newest had no match. */
-  periodWidened: boolean;
-  /**
-   * When older parts of the languages searched were left unread: the first year read and the years
-   * of the older articles, for the page to offer them.
-   */
-  older: { since: string; from: string; to: string } | undefined;
+  /** Whether every part of those languages has answered; the first answer may be partial. */
+  complete: boolean;
   /** The results in the chosen order, loaded a page at a time. */
   results: LazyMerge<ResultData>;
 }
@@ -72,18 +54,18 @@ export interface SearchEngine {
   readonly values: FilterValueMap | undefined;
   /** Starts, in the background, the languages a search without a choice of language reads first. */
   prepare(): void;
-  /** Runs the search a state describes. */
-  search(state: SearchState): Promise<SearchOutcome>;
+  /**
+   * Runs the search a state describes and returns the complete answer. When the languages first
+   * read have results and others remain, `first` receives that partial answer before the others are
+   * read, and the search waits for it to finish (to show the first results before fetching more).
+   */
+  search(state: SearchState, first?: (outcome: SearchOutcome) => Promise<void>): Promise<SearchOutcome>;
   /**
    * Counts, for each filter, what each of its values would give the search a state describes,
    * within the languages an outcome searched (for the language filter: in every language). The
    * first call loads every filter's data, in every language.
    */
-  countFilters(
-    state: SearchState,
-    searched: readonly string[],
-    period?: string | undefined,
-  ): Promise<FilterCountsByName>;
+  countFilters(state: SearchState, searched: readonly string[]): Promise<FilterCountsByName>;
 }
 
 function sumCounts(all: readonly FilterCounts[]): FilterCounts {
@@ -132,7 +114,6 @@ export async function openSearchEngine(
   }
   const entry = (await entryResponse.json()) as PagefindEntryParts;
   const parts = readIndexParts(entry);
-  const budget = entry.warta_recent_pages ?? RECENT_PAGES;
   const languages = orderLanguages([...new Set(parts.map((part) => part.language))], interfaceLanguage);
   if (!languages.includes(interfaceLanguage)) early?.close();
   const partsOf = (language: string) =>
@@ -200,32 +181,41 @@ export async function openSearchEngine(
     search: PagefindSearch;
   }
 
-  interface Run {
-    answers: Answer[];
-    read: IndexPart[];
-    older: IndexPart[];
-  }
-
-  async function run(
+  /** Searches every part of `searched` that can hold the year chosen. */
+  const run = (
     searched: readonly string[],
     term: string | null,
     filters: PagefindFilters,
     byDate: boolean,
-    scope: { year: string | undefined; period: string | undefined },
-  ): Promise<Run> {
+    year: string | undefined,
+  ): Promise<Answer[]> => {
     const sort: Partial<Record<string, 'asc' | 'desc'>> = byDate ? { date: 'desc' } : {};
-    const plans = searched.map((language) => ({ language, ...partsToRead(partsOf(language), scope, budget) }));
-    const answers = await Promise.all(
-      plans.flatMap(({ language, read }) =>
-        read.map(async (part) => ({ language, search: await (await instance(part)).search(term, { filters, sort }) })),
+    return Promise.all(
+      searched.flatMap((language) =>
+        partsToRead(partsOf(language), year).map(async (part) => ({
+          language,
+          search: await (await instance(part)).search(term, { filters, sort }),
+        })),
       ),
     );
-    return { answers, read: plans.flatMap((plan) => plan.read), older: plans.flatMap((plan) => plan.older) };
-  }
+  };
 
   const countOf = (answers: readonly Answer[]) =>
     answers.reduce((sum, answer) => sum + answer.search.results.length, 0);
   const termOf = (state: SearchState) => (state.query === '' ? null : state.query);
+
+  /** The results of `answers` in one list: newest first, or in one ranking of relevance. */
+  const merge = (answers: readonly Answer[], byDate: boolean, words: readonly string[]): LazyMerge<ResultData> => {
+    if (byDate) {
+      // Each part's results are sorted by Pagefind; the lists are merged by date.
+      const lists = answers.map((answer) => answer.search.results.map((result) => () => result.data()));
+      return mergeByKeyDescending(lists, (data) => data.meta['published'] ?? '');
+    }
+    const lists = answers.map((answer) =>
+      answer.search.results.map((result) => ({ score: result.score, load: () => result.data() })),
+    );
+    return mergeByRank(lists, (data) => holdsEveryWord(`${data.meta['title'] ?? ''} ${data.content ?? ''}`, words));
+  };
 
   return {
     languages,
@@ -234,55 +224,33 @@ export async function openSearchEngine(
     },
 
     prepare() {
-      for (const language of languagesToSearch({ language: undefined }, languages, interfaceLanguage)) {
-        const { read } = partsToRead(partsOf(language), { year: undefined, period: undefined }, budget);
-        for (const part of read) instance(part).catch(() => undefined);
-      }
+      for (const part of partsOf(languages[0] ?? '')) instance(part).catch(() => undefined);
     },
 
-    async search(state) {
+    async search(state, first) {
       if (needsFilterValues(state)) await loadFilters();
       const term = termOf(state);
       const byDate = effectiveSort(state) === 'date';
       const filters = toPagefindFilters(state, values ?? plainFilterValues);
-      let searched = languagesToSearch(state, languages, interfaceLanguage);
-      let period = state.period;
-      let ran = await run(searched, term, filters, byDate, state);
-      // Nothing in the newest parts: the older articles of the same languages, then every language.
-      const periodWidened = countOf(ran.answers) === 0 && ran.older.length > 0;
-      if (periodWidened) {
-        period = ALL_PERIODS;
-        ran = await run(searched, term, filters, byDate, { ...state, period });
-      }
-      const fallback = fallbackLanguages(state, languages, interfaceLanguage);
-      const widened = countOf(ran.answers) === 0 && fallback.length > 0;
-      if (widened) {
-        searched = [...searched, ...fallback];
-        const more = await run(fallback, term, filters, byDate, { ...state, period });
-        ran = { answers: [...ran.answers, ...more.answers], read: [...ran.read, ...more.read], older: more.older };
-      }
-      const { answers } = ran;
-      const periods = describePeriods(ran.read, ran.older);
-
-      const loaders = (results: readonly PagefindResult[]) => results.map((result) => () => result.data());
-      // Newest first: each language's index is sorted by Pagefind, and the lists are merged by date.
-      // Most relevant first: scores of all languages in one ranking, as Pagefind ranks merged indexes.
-      const lists = byDate
-        ? answers.map((answer) => loaders(answer.search.results))
-        : [loaders(answers.flatMap((answer) => answer.search.results).sort((a, b) => b.score - a.score))];
-      return {
+      const words = queryWords(state.query);
+      const searched = languagesToSearch(state, languages);
+      const outcome = (answers: readonly Answer[], complete: boolean): SearchOutcome => ({
         total: countOf(answers),
         languages: searched,
-        widened,
-        period,
-        periodWidened,
-        older:
-          ran.older.length > 0 ? { since: periods.since, from: periods.olderFrom, to: periods.olderTo } : undefined,
-        results: mergeByKeyDescending(lists, (data) => data.meta['published'] ?? ''),
-      };
+        complete,
+        results: merge(answers, byDate, words),
+      });
+      // The first language's parts answer first; the page shows their results while the other
+      // languages are read, so a reader of one language waits for no other.
+      const [lead, ...others] = searched;
+      const firstAnswers = lead === undefined ? [] : await run([lead], term, filters, byDate, state.year);
+      if (others.length === 0) return outcome(firstAnswers, true);
+      if (first && countOf(firstAnswers) > 0) await first(outcome(firstAnswers, false));
+      const otherAnswers = await run(others, term, filters, byDate, state.year);
+      return outcome([...firstAnswers, ...otherAnswers], true);
     },
 
-    async countFilters(state, searched, period = state.period) {
+    async countFilters(state, searched) {
       await loadFilters();
       if (!isSearchActive(state)) return byName(allFilters);
       const term = termOf(state);
@@ -291,25 +259,19 @@ export async function openSearchEngine(
       // A single-choice filter (year, language) counts what each value would give instead of the
       // one chosen, so the reader can switch directly: years without the year chosen, and each
       // language, including those the results are not in, with the other filters.
-      const scope = { year: state.year, period };
-      const [answers, withoutYear, others] = (
-        await Promise.all([
-          run(searched, term, filters, false, scope),
-          state.year === undefined
-            ? undefined
-            : run(searched, term, toPagefindFilters(state, map, 'year'), false, {
-                year: undefined,
-                period: ALL_PERIODS,
-              }),
-          run(
-            languages.filter((language) => !searched.includes(language)),
-            term,
-            filters,
-            false,
-            scope,
-          ),
-        ])
-      ).map((ran) => ran?.answers ?? []) as [Answer[], Answer[], Answer[]];
+      const [answers, withoutYear, others] = await Promise.all([
+        run(searched, term, filters, false, state.year),
+        state.year === undefined
+          ? Promise.resolve([])
+          : run(searched, term, toPagefindFilters(state, map, 'year'), false, undefined),
+        run(
+          languages.filter((language) => !searched.includes(language)),
+          term,
+          filters,
+          false,
+          state.year,
+        ),
+      ]);
       const matched = sumCounts(answers.map((answer) => answer.search.filters));
       const year =
         (state.year === undefined ? matched : sumCounts(withoutYear.map((answer) => answer.search.filters)))['year'] ??

@@ -5,9 +5,8 @@
  * with a filter chosen.
  */
 import { groupDigits } from '../lib/group-digits';
-import { languageFilterValues, type SearchFilterName } from '../lib/search-filter-names';
+import type { SearchFilterName } from '../lib/search-filter-names';
 import { shownLanguageChoice } from '../lib/search-languages';
-import { ALL_PERIODS } from '../lib/search-parts';
 import {
   ALL_LANGUAGES,
   effectiveSort,
@@ -47,12 +46,6 @@ export function startSearchPage(root: HTMLElement): void {
   const form = required<HTMLFormElement>(root, '[data-search-form]');
   const input = required<HTMLInputElement>(root, '[data-search-input]');
   const status = required<HTMLElement>(root, '[data-search-status]');
-  const scope = required<HTMLElement>(root, '[data-search-scope]');
-  const scopeText = required<HTMLElement>(scope, '[data-search-scope-text]');
-  const widenButton = required<HTMLButtonElement>(scope, '[data-search-widen]');
-  const periodLine = required<HTMLElement>(root, '[data-search-period]');
-  const periodText = required<HTMLElement>(periodLine, '[data-search-period-text]');
-  const olderButton = required<HTMLButtonElement>(periodLine, '[data-search-older]');
   const layout = required<HTMLElement>(root, '[data-search-ui]');
   const sortControls = required<HTMLFieldSetElement>(root, '[data-search-sort]');
   const resultList = required<HTMLOListElement>(root, '[data-search-results]');
@@ -77,6 +70,8 @@ export function startSearchPage(root: HTMLElement): void {
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   // Each search gets a number; an answer that arrives after a newer search started is dropped.
   let latest = 0;
+  // The search whose results are on screen.
+  let shownTicket = 0;
 
   function activeFilterCount(): number {
     const { tag, author, year, language } = state;
@@ -119,40 +114,6 @@ export function startSearchPage(root: HTMLElement): void {
     return query === '' ? plural('resultsFiltered', total, { n }) : plural('resultsForQuery', total, { n, query });
   }
 
-  /** Says which languages the results are in, when the reader did not choose and others exist. */
-  function showScope(answer: SearchOutcome | undefined): void {
-    const first = answer?.languages[0];
-    const language = first ? (languageFilterValues[first as keyof typeof languageFilterValues] ?? first) : '';
-    const partial = answer !== undefined && engine !== undefined && answer.languages.length < engine.languages.length;
-    if (!answer || state.language !== undefined || (!answer.widened && !partial)) {
-      scope.hidden = true;
-    } else if (answer.widened) {
-      scope.hidden = answer.total === 0;
-      scopeText.textContent = format(strings, 'searchScopeWidened', { language });
-      widenButton.hidden = true;
-    } else {
-      scope.hidden = false;
-      scopeText.textContent = format(strings, 'searchScopeOne', { language });
-      widenButton.hidden = false;
-    }
-  }
-
-  /** Says when older articles were left out of the search, or read only because newer had no match. */
-  function showPeriod(answer: SearchOutcome | undefined): void {
-    if (answer?.older) {
-      periodLine.hidden = false;
-      periodText.textContent = format(strings, 'searchPeriodRecent', { year: answer.older.since });
-      olderButton.textContent = format(strings, 'searchOlder', { from: answer.older.from, to: answer.older.to });
-      olderButton.hidden = false;
-    } else if (answer?.periodWidened && answer.total > 0 && !answer.widened) {
-      periodLine.hidden = false;
-      periodText.textContent = format(strings, 'searchPeriodWidened');
-      olderButton.hidden = true;
-    } else {
-      periodLine.hidden = true;
-    }
-  }
-
   function drawFilters(counts: FilterCountsByName, searched: readonly string[]): void {
     if (!engine?.values) return;
     drawn = { counts, searched };
@@ -179,7 +140,7 @@ export function startSearchPage(root: HTMLElement): void {
     if (!engine.values) filterBox.replaceChildren(format(strings, 'filtersLoading'));
     try {
       const searched = outcome?.languages ?? engine.languages.slice(0, 1);
-      const counts = await engine.countFilters(state, searched, outcome?.period);
+      const counts = await engine.countFilters(state, searched);
       if (ticket !== latest) return;
       drawFilters(counts, searched);
     } catch (error) {
@@ -198,6 +159,28 @@ export function startSearchPage(root: HTMLElement): void {
     return nodes[0]?.querySelector('a') ?? null;
   }
 
+  /**
+   * Shows the first page of `answer`'s results in place of what was shown, and says how many there
+   * are, or, while other languages are still read, that these are the first.
+   */
+  async function show(answer: SearchOutcome, ticket: number): Promise<void> {
+    // The complete answer replaces the first one with as many results as the reader has open.
+    const count = shownTicket === ticket ? Math.max(PAGE_SIZE, resultList.children.length) : PAGE_SIZE;
+    const first = await answer.results.take(count);
+    if (ticket !== latest) return;
+    outcome = answer;
+    shownTicket = ticket;
+    resultList.replaceChildren();
+    appendResults(first);
+    moreButton.hidden = answer.results.remaining === 0;
+    setStatus(answer.complete ? describe(answer.total) : format(strings, 'searchPartial'));
+    // Shown with the first results, not before: the filter panel below them would move as they
+    // arrive (a layout shift).
+    layout.hidden = false;
+    // For the benchmark (npm run bench): when the first and the complete results were on screen.
+    performance.mark(answer.complete ? 'warta:search-complete' : 'warta:search-first');
+  }
+
   async function run(): Promise<void> {
     if (!engine) return;
     const ticket = ++latest;
@@ -208,27 +191,16 @@ export function startSearchPage(root: HTMLElement): void {
       resultList.replaceChildren();
       moreButton.hidden = true;
       setStatus(format(strings, 'searchPrompt'));
-      showScope(undefined);
-      showPeriod(undefined);
       layout.hidden = false;
       await refreshFilters(ticket);
       return;
     }
+    // Busy until every language has answered, though the first results show before that.
     resultList.setAttribute('aria-busy', 'true');
     try {
-      const answer = await engine.search(state);
-      const first = await answer.results.take(PAGE_SIZE);
+      const answer = await engine.search(state, (partial) => show(partial, ticket));
       if (ticket !== latest) return;
-      outcome = answer;
-      resultList.replaceChildren();
-      appendResults(first);
-      moreButton.hidden = answer.results.remaining === 0;
-      setStatus(describe(answer.total));
-      showScope(answer);
-      showPeriod(answer);
-      // Shown with the first results, not before: the filter panel below them would move as they
-      // arrive (a layout shift).
-      layout.hidden = false;
+      await show(answer, ticket);
     } catch (error) {
       if (ticket !== latest) return;
       console.error(error);
@@ -281,14 +253,6 @@ export function startSearchPage(root: HTMLElement): void {
     if (target instanceof HTMLInputElement && target.checked) {
       update({ ...state, sort: target.value as SearchSort }, 'step');
     }
-  });
-
-  widenButton.addEventListener('click', () => {
-    update({ ...state, language: ALL_LANGUAGES }, 'step');
-  });
-
-  olderButton.addEventListener('click', () => {
-    update({ ...state, period: ALL_PERIODS }, 'step');
   });
 
   panel.addEventListener('toggle', () => {

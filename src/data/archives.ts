@@ -17,18 +17,18 @@ import {
 import { buildOnThisDayIndex } from '../lib/on-this-day';
 import { paginate, type Page } from '../lib/pagination';
 import { buildRelatedIndex } from '../lib/related-articles';
-import { slugify } from '../lib/slugs';
-import { tagKey } from '../lib/tags';
-import { buildTermIndex, type TermEntry } from '../lib/taxonomy';
+import { termPath, type TermKind } from '../lib/routes';
 import { siteConfig } from '../site.config';
-import { getPublishedArticles, getTagIndex, type ArticleEntry } from './articles';
+import { getPublishedArticles, getTermIndex, type ArticleEntry, type ArticleTerm } from './articles';
 import { pageCacheKey } from './cache-keys';
 
 /** A year, month or day of the archive. */
 export type ArticlePeriod = ArchivePeriod<ArticleEntry>;
 
-/** A tag or an author with its articles. */
-export type ArticleTerm = TermEntry<ArticleEntry>;
+/** A tag or an author with its articles, as the term routes hand it to the components. */
+export type { ArticleTerm } from './articles';
+/** Tags or authors, as the term routes and components name them. */
+export type { TermKind } from '../lib/routes';
 
 const toDated = (article: ArticleEntry) => article.data;
 
@@ -109,28 +109,9 @@ export async function getArchiveOverview(): Promise<ArchiveOverview> {
   return buildArchiveOverview(await getDateArchives());
 }
 
-let authorIndex: Promise<Map<string, ArticleTerm>> | undefined;
-
-/** Every author of the published articles with a unique slug and their articles, newest first. */
-export function getAuthorIndex(): Promise<Map<string, ArticleTerm>> {
-  authorIndex ??= getPublishedArticles().then((articles) =>
-    buildTermIndex(articles, (article) => article.data.authors, 'penulis'),
-  );
-  return authorIndex;
-}
-
-/** The site-relative URL of an author's page. */
-export async function getAuthorPath(name: string): Promise<string> {
-  const entry = (await getAuthorIndex()).get(tagKey(name));
-  return `/authors/${entry?.slug ?? slugify(name)}/`;
-}
-
-/** Which index a term belongs to, named as its URL folder. */
-export type TermKind = 'tags' | 'authors';
-
-/** Every tag or every author, for the index pages. */
+/** Every tag or author, for the index pages. */
 export async function getTerms(kind: TermKind): Promise<ArticleTerm[]> {
-  return [...(await (kind === 'tags' ? getTagIndex() : getAuthorIndex())).values()];
+  return [...(await getTermIndex(kind)).values()];
 }
 
 /** One page of a tag's or an author's archive. */
@@ -150,7 +131,7 @@ export async function getTermRoutes(
   paged: boolean,
 ): Promise<{ params: { slug: string; page?: string }; props: TermArchivePage; cacheKey: string }[]> {
   const routes = (await getTerms(kind)).flatMap((term) => {
-    const pages = paginate(term.items, siteConfig.pageSize, `/${kind}/${term.slug}/`);
+    const pages = paginate(term.items, siteConfig.pageSize, (number) => termPath(kind, term.slug, number));
     return (paged ? pages.slice(1) : pages.slice(0, 1)).map((page) => ({
       params: { slug: term.slug, ...(paged ? { page: String(page.number) } : {}) },
       props: { term, page },

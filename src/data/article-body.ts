@@ -11,7 +11,7 @@ import {
   resolveCacheDir,
   type RenderedBody,
 } from '../lib/rendered-cache';
-import { demandRenderedBody } from '../lib/deferred-renders';
+import { demandRenderedBody } from '../integrations/build-context';
 import type { ArticleEntry } from './articles';
 
 const folder = renderedCacheFolder(resolveCacheDir());

@@ -3,13 +3,15 @@
  * the articles this build publishes, so no page filters or sorts on its own.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { reportContentStats, reportPublishedArticles } from '../integrations/build-channel';
+import { getBuildSettings, reportPublished } from '../integrations/build-context';
+import { summarizeContent } from '../lib/build-report';
 import { resolveBuildTime } from '../lib/build-time';
 import { selectPublished } from '../lib/publishing';
 import { slugify } from '../lib/slugs';
 import { sortNewestFirst } from '../lib/sorting';
 import { tagKey } from '../lib/tags';
-import { buildTermIndex, type TermEntry } from '../lib/taxonomy';
+import { buildTermSlugTable, termPath, type TermKind } from '../lib/routes';
+import type { TermEntry } from '../lib/taxonomy';
 
 /** An article entry of the collection. */
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -34,19 +36,13 @@ async function loadContents(): Promise<ArchiveContents> {
       now: resolveBuildTime(),
       // MODE, not DEV: DEV follows NODE_ENV, which a CI or test runner may set for a real build.
       includeDrafts: import.meta.env.MODE === 'development',
-      includeFuture: process.env['WARTA_INCLUDE_FUTURE'] === '1',
+      includeFuture: getBuildSettings().includeFuture,
     },
   );
   const sorted = sortNewestFirst(published.map(({ entry }) => ({ ...entry.data, entry, id: entry.id })));
   const articles = sorted.map(({ entry }) => entry);
-  reportPublishedArticles(articles.map((entry) => entry.data));
-  reportContentStats({
-    articles: articles.length,
-    tags: new Set(articles.flatMap((entry) => entry.data.tags.map(tagKey))).size,
-    authors: new Set(articles.flatMap((entry) => entry.data.authors.map(tagKey))).size,
-    drafts: drafts.length,
-    scheduled: scheduled.length,
-  });
+  const data = articles.map((entry) => entry.data);
+  reportPublished({ articles: data, stats: summarizeContent(data, drafts.length, scheduled.length) });
   return {
     articles,
     drafts: drafts.map(({ entry }) => entry),
@@ -65,18 +61,33 @@ export async function getPublishedArticles(): Promise<ArticleEntry[]> {
   return (await getArchiveContents()).articles;
 }
 
-let tagIndex: Promise<Map<string, TermEntry<ArticleEntry>>> | undefined;
+/** A tag or an author with its articles. */
+export type ArticleTerm = TermEntry<ArticleEntry>;
 
-/** Every tag of the published articles with its slug and articles (newest first). */
-export function getTagIndex(): Promise<Map<string, TermEntry<ArticleEntry>>> {
-  tagIndex ??= getPublishedArticles().then((articles) =>
-    buildTermIndex(articles, (article) => article.data.tags, 'tag'),
-  );
-  return tagIndex;
+const termIndexes = new Map<TermKind, Promise<Map<string, ArticleTerm>>>();
+
+/**
+ * Every tag or every author of the published articles, by {@link tagKey}, with its slug and its
+ * articles (newest first): the one term index of the build, which listings, article pages, feeds,
+ * search facets and cache keys all read.
+ */
+export function getTermIndex(kind: TermKind): Promise<Map<string, ArticleTerm>> {
+  let index = termIndexes.get(kind);
+  if (!index) {
+    index = getPublishedArticles().then((articles) =>
+      buildTermSlugTable(kind, articles, (article) => (kind === 'tags' ? article.data.tags : article.data.authors)),
+    );
+    termIndexes.set(kind, index);
+  }
+  return index;
 }
 
-/** The site-relative URL of a tag's page. */
-export async function getTagPath(tag: string): Promise<string> {
-  const entry = (await getTagIndex()).get(tagKey(tag));
-  return `/tags/${entry?.slug ?? slugify(tag)}/`;
+/** The index entry of a tag or an author as written in an article, if a published article has it. */
+export async function getTerm(kind: TermKind, name: string): Promise<ArticleTerm | undefined> {
+  return (await getTermIndex(kind)).get(tagKey(name));
+}
+
+/** The site-relative URL of a tag's or an author's page (`/tags/rusia/`). */
+export async function getTermPath(kind: TermKind, name: string): Promise<string> {
+  return termPath(kind, (await getTerm(kind, name))?.slug ?? slugify(name));
 }

@@ -14,15 +14,15 @@
  * changed title, re-renders the lists that show it.
  */
 import { createHash } from 'node:crypto';
+import { getBuildSettings } from '../integrations/build-context';
 import { tagKey } from '../lib/tags';
 import { siteConfig } from '../site.config';
-import { getAuthorIndex } from './archives';
-import { getTagIndex, type ArticleEntry } from './articles';
+import { getTermIndex, type ArticleEntry } from './articles';
 
 // Settings that reach pages without being Astro's configuration (which Astro hashes itself).
 const salt = JSON.stringify({
   site: siteConfig,
-  includeFuture: process.env['WARTA_INCLUDE_FUTURE'] === '1',
+  includeFuture: getBuildSettings().includeFuture,
 });
 
 function hash(text: string): string {
@@ -38,7 +38,10 @@ interface KeyOptions {
 let indexes: Promise<{ tags: Map<string, { slug: string }>; authors: Map<string, { slug: string }> }> | undefined;
 
 function loadIndexes() {
-  indexes ??= Promise.all([getTagIndex(), getAuthorIndex()]).then(([tags, authors]) => ({ tags, authors }));
+  indexes ??= Promise.all([getTermIndex('tags'), getTermIndex('authors')]).then(([tags, authors]) => ({
+    tags,
+    authors,
+  }));
   return indexes;
 }
 

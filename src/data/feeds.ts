@@ -11,13 +11,12 @@ import {
   type FeedDocument,
   type FeedEntry,
   type FeedHeader,
-  type FeedLinks,
 } from '../lib/feeds';
-import { tagKey } from '../lib/tags';
+import { feedPaths, HOME_PATH, termPath } from '../lib/routes';
 import { t } from '../i18n/ui';
 import { siteConfig, type FeedContent } from '../site.config';
 import { getArticleBodySync, prepareArticleBodies } from './article-body';
-import { getPublishedArticles, getTagIndex, type ArticleEntry } from './articles';
+import { getPublishedArticles, getTerm, getTermIndex, type ArticleEntry } from './articles';
 import { pageCacheKey } from './cache-keys';
 import { getArticlePreviewImage } from './seo';
 import { absoluteUrl, url } from './urls';
@@ -32,19 +31,8 @@ export interface FeedAlternate {
   href: string;
 }
 
-// The file names of a feed in each format, below the folder of the page it follows.
-const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
-
-function feedPaths(folder: string): FeedLinks {
-  return {
-    rss: `${folder}${FEED_FILES.rss}`,
-    atom: `${folder}${FEED_FILES.atom}`,
-    json: `${folder}${FEED_FILES.json}`,
-  };
-}
-
 /** The `<link rel="alternate">` entries for a feed whose files live in `folder` (`/`, `/tags/x/`). */
-export function getFeedAlternates(title: string, folder = '/'): FeedAlternate[] {
+export function getFeedAlternates(title: string, folder = HOME_PATH): FeedAlternate[] {
   const lang = siteConfig.defaultLang;
   const paths = feedPaths(folder);
   return [
@@ -56,8 +44,8 @@ export function getFeedAlternates(title: string, folder = '/'): FeedAlternate[] 
 
 /** The feed alternates of a tag's page, for the tag page's `<head>`; none for an unknown tag. */
 export async function getTagFeedAlternates(tag: string): Promise<FeedAlternate[]> {
-  const entry = (await getTagIndex()).get(tagKey(tag));
-  return entry ? getFeedAlternates(tagFeedTitle(entry.name), `/tags/${entry.slug}/`) : [];
+  const entry = await getTerm('tags', tag);
+  return entry ? getFeedAlternates(tagFeedTitle(entry.name), termPath('tags', entry.slug)) : [];
 }
 
 function tagFeedTitle(tag: string): string {
@@ -108,7 +96,13 @@ async function buildFeed(
 
 /** The feed of the whole archive: the latest 50 articles. */
 export async function getArchiveFeed(): Promise<FeedDocument> {
-  return buildFeed(siteConfig.title, siteConfig.description, '/', await getPublishedArticles(), siteConfig.feedContent);
+  return buildFeed(
+    siteConfig.title,
+    siteConfig.description,
+    HOME_PATH,
+    await getPublishedArticles(),
+    siteConfig.feedContent,
+  );
 }
 
 /** A tag's feed and where it lives. */
@@ -126,7 +120,7 @@ export interface TagFeed {
 /** One feed per tag, each with that tag's latest 50 articles. */
 export async function getTagFeeds(): Promise<TagFeed[]> {
   const lang = siteConfig.defaultLang;
-  return [...(await getTagIndex()).values()].map((tag) => {
+  return [...(await getTermIndex('tags')).values()].map((tag) => {
     const articles = tag.items.slice(0, FEED_ITEM_LIMIT);
     return {
       slug: tag.slug,
@@ -136,7 +130,7 @@ export async function getTagFeeds(): Promise<TagFeed[]> {
         buildFeed(
           tagFeedTitle(tag.name),
           t(lang, 'tagFeedDescription', { tag: tag.name, site: siteConfig.title }),
-          `/tags/${tag.slug}/`,
+          termPath('tags', tag.slug),
           articles,
           siteConfig.tagFeedContent,
         ),

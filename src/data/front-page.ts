@@ -4,9 +4,10 @@
  * archive. All of it is measured from the newest article, never from the clock.
  */
 import { countRecentTopics, pickLeadStory } from '../lib/front-page';
+import { termPath } from '../lib/routes';
 import { siteConfig } from '../site.config';
 import { getDateArchives, getOnThisDay, type ArticlePeriod } from './archives';
-import { getPublishedArticles, getTagIndex, type ArticleEntry } from './articles';
+import { getPublishedArticles, getTermIndex, type ArticleEntry } from './articles';
 import { getSections, type SectionEntry } from './sections';
 
 /** How many articles each section shows on the front page. */
@@ -24,7 +25,7 @@ export type FrontPage = {
   lead: ArticleEntry | undefined;
   /** The rest of the first page of the latest articles, newest first. */
   latest: ArticleEntry[];
-  /** Whether there are older articles than the first page, on `/page/2/`. */
+  /** Whether there are older articles than the first page, on the home page's page 2. */
   hasMore: boolean;
   /** Each section with its newest articles not already shown above them; sections with none are left out. */
   sections: (SectionEntry & { newest: ArticleEntry[] })[];
@@ -48,7 +49,7 @@ export async function getFrontPage(): Promise<FrontPage> {
   const [sections, onThisDay, tagIndex, archives] = await Promise.all([
     getSections(),
     newest ? getOnThisDay(newest) : Promise.resolve([]),
-    getTagIndex(),
+    getTermIndex('tags'),
     getDateArchives(),
   ]);
   const topics = countRecentTopics(
@@ -57,7 +58,7 @@ export async function getFrontPage(): Promise<FrontPage> {
     (article) => article.data.tags,
   ).flatMap(({ key, count }) => {
     const term = tagIndex.get(key);
-    return term ? [{ name: term.name, path: `/tags/${term.slug}/`, count }] : [];
+    return term ? [{ name: term.name, path: termPath('tags', term.slug), count }] : [];
   });
   const shown = new Set<ArticleEntry>(firstPage);
   if (lead) shown.add(lead);

@@ -1,8 +1,9 @@
 /**
  * The newsroom's sections (`sections` in src/site.config.ts) as pages use them: each with its
- * articles, newest first, and the routes of its paginated pages, `/sections/<slug>/` on.
+ * articles, newest first, and the routes of its paginated pages at `sectionPath(slug, n)`.
  */
 import { paginate, type Page } from '../lib/pagination';
+import { sectionPath } from '../lib/routes';
 import { checkSections, groupBySection } from '../lib/sections';
 import { siteConfig, type SiteSection } from '../site.config';
 import { getPublishedArticles, type ArticleEntry } from './articles';
@@ -18,11 +19,6 @@ export type SectionEntry = {
   items: ArticleEntry[];
 };
 
-/** The site-relative path of a section's first page. */
-export function getSectionPath(slug: string): string {
-  return `/sections/${slug}/`;
-}
-
 let sections: Promise<SectionEntry[]> | undefined;
 
 /** Every configured section with its articles, in the configured order; a bad setting stops the build. */
@@ -33,7 +29,7 @@ export function getSections(): Promise<SectionEntry[]> {
     const groups = groupBySection(articles, (article) => article.data.tags, siteConfig.sections);
     return siteConfig.sections.map((section) => ({
       section,
-      path: getSectionPath(section.slug),
+      path: sectionPath(section.slug),
       items: groups.get(section.slug) ?? [],
     }));
   });
@@ -55,8 +51,8 @@ export type SectionPage = {
 export async function getSectionRoutes(
   paged: boolean,
 ): Promise<{ params: { slug: string; page?: string }; props: SectionPage; cacheKey: string }[]> {
-  const routes = (await getSections()).flatMap(({ section, path, items }) => {
-    const pages = paginate(items, siteConfig.pageSize, path);
+  const routes = (await getSections()).flatMap(({ section, items }) => {
+    const pages = paginate(items, siteConfig.pageSize, (number) => sectionPath(section.slug, number));
     return (paged ? pages.slice(1) : pages.slice(0, 1)).map((page) => ({
       params: { slug: section.slug, ...(paged ? { page: String(page.number) } : {}) },
       props: { section, page },

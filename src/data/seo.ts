@@ -5,6 +5,7 @@
 import { t } from '../i18n/ui';
 import type { PreviewImage } from '../lib/page-meta';
 import { resolveImageUrl } from '../lib/page-meta';
+import { HOME_PATH } from '../lib/routes';
 import {
   buildArticleCrumbs,
   buildBreadcrumbList,
@@ -37,7 +38,7 @@ export function getArticlePreviewImage(article: ArticleEntry): PreviewImage {
 
 /** The first step of every trail: the home page, named in `lang`. */
 export function getHomeCrumb(lang = siteConfig.defaultLang): Crumb {
-  return { name: t(lang, 'home'), path: '/' };
+  return { name: t(lang, 'home'), path: HOME_PATH };
 }
 
 /** The trail of a year, month or day archive: home → year → month → day, as far as the period goes. */

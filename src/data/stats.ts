@@ -4,6 +4,7 @@
  */
 import { listArchiveMonths, type ChartDatum } from '../lib/charts';
 import { formatMonthName } from '../lib/dates';
+import { termPath } from '../lib/routes';
 import { sortTermsByCount } from '../lib/term-order';
 import type { Lang } from '../site.config';
 import { getArchiveOverview, getTerms, type TermKind } from './archives';
@@ -38,5 +39,5 @@ export async function getArticlesPerMonth(lang: Lang): Promise<ChartDatum[]> {
 export async function getTopTerms(kind: TermKind, lang: Lang): Promise<ChartDatum[]> {
   return sortTermsByCount(await getTerms(kind), lang)
     .slice(0, TOP_TERMS)
-    .map((term) => ({ key: term.slug, label: term.name, value: term.items.length, path: `/${kind}/${term.slug}/` }));
+    .map((term) => ({ key: term.slug, label: term.name, value: term.items.length, path: termPath(kind, term.slug) }));
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getCalendarParts } from '../lib/dates';
 import { siteConfig } from '../site.config';
-import { readBuildChannel } from './build-channel';
+import { getReportedPublished } from './build-context';
 import { countIndexedPages, searchIndexFolder, serveSearchIndex, writeSearchIndex } from './search-index';
 
 /** The month an article is published in, in the site's time zone (`2022-09`), as its archives file it. */
@@ -15,7 +15,10 @@ function publicationMonth(date: Date): string {
   return `${year}-${month}`;
 }
 
-/** `WARTA_SEARCH_PART_PAGES` sets the pages per part of the index, for tests of small archives. */
+/**
+ * `WARTA_SEARCH_PART_PAGES` sets how many articles a part of the index holds at most (default
+ * 20,000: see PAGES_PER_PART), for a machine with less memory, and for tests of parts on small archives.
+ */
 function partPagesFromEnvironment(): number | undefined {
   const value = Number(process.env['WARTA_SEARCH_PART_PAGES']);
   return Number.isInteger(value) && value > 0 ? value : undefined;
@@ -40,7 +43,7 @@ export function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         // Only article pages are searchable; the query module reports them. A build that rendered
         // no page reports nothing, and every page of the folder is read instead.
-        const articles = readBuildChannel().published;
+        const articles = getReportedPublished()?.articles;
         const { pageCount, outputPath, parts, reused } = await writeSearchIndex(fileURLToPath(dir), {
           cacheDir,
           pages: articles?.map((article) => ({

@@ -1,18 +1,13 @@
 /**
  * The publishing integration: after a build it says how many drafts and scheduled articles were
  * held back, and writes a redirect page at every old path (`aliases`) of a published article plus
- * a `_redirects` file. It reads the content folder with the same functions as the loader, so it
- * sees exactly the articles the build published.
+ * a `_redirects` file, for exactly the articles the build published.
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { toArticleData } from '../lib/article-file';
-import { resolveBuildTime } from '../lib/build-time';
-import { readContentFolder, resolveContentDir } from '../lib/content-folder';
 import { formatHeldBack } from '../lib/held-back';
-import { selectPublished } from '../lib/publishing';
 import {
   listRedirects,
   redirectFilePath,
@@ -22,7 +17,8 @@ import {
   type SiteLocation,
 } from '../lib/redirects';
 import { siteConfig } from '../site.config';
-import { readBuildChannel } from './build-channel';
+import { getBuildSettings } from './build-context';
+import { getPublishedContent } from './published-content';
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
@@ -68,31 +64,8 @@ export function wartaPublishing(): AstroIntegration {
         config = resolved;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const includeFuture = process.env['WARTA_INCLUDE_FUTURE'] === '1';
-        const channel = readBuildChannel();
-        let articles = channel.published;
-        let heldBack = channel.content;
-        // The query module reports what it published; only a build that rendered no page at all
-        // leaves this integration to read the content folder itself.
-        if (!articles || !heldBack) {
-          const folder = await readContentFolder(resolveContentDir(), {
-            defaultLang: siteConfig.defaultLang,
-            timeZone: siteConfig.timeZone,
-          });
-          const selected = selectPublished(
-            folder.articles.map((article) => toArticleData(article)),
-            { now: resolveBuildTime(), includeDrafts: false, includeFuture },
-          );
-          articles = selected.published;
-          heldBack = {
-            articles: articles.length,
-            tags: 0,
-            authors: 0,
-            drafts: selected.drafts.length,
-            scheduled: selected.scheduled.length,
-          };
-        }
-        logger.info(formatHeldBack(heldBack.drafts, heldBack.scheduled, includeFuture));
+        const { articles, stats } = await getPublishedContent();
+        logger.info(formatHeldBack(stats.drafts, stats.scheduled, getBuildSettings().includeFuture));
 
         const redirects = listRedirects(
           articles.map((article) => ({

@@ -10,7 +10,6 @@ import { availableParallelism } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { RECENT_PAGES } from '../lib/search-parts';
 import sirv from 'sirv';
 
 /** The folder, inside the built site, that holds the search index and Pagefind's browser script. */
@@ -92,10 +91,10 @@ export interface SearchPage {
 }
 
 /**
- * One part of the search index: the articles of one language published in a run of months. Each
- * part is indexed by Pagefind on its own, so Pagefind's memory is bounded by the size of a part
- * rather than of the archive, a rebuild indexes again only the parts whose pages changed, and the
- * search page can read the newest parts first (see README, Search).
+ * One part of the search index: the articles of one language, or, in a language with more than a
+ * part holds, of one language published in a run of months. Each part is indexed by Pagefind on
+ * its own and kept for the next build, which indexes again only the parts whose pages changed;
+ * parts bound Pagefind's memory by the size of a part (see docs/search.md).
  */
 export interface SearchPart {
   /**
@@ -118,15 +117,17 @@ export interface SearchPartPlan extends SearchPart {
 }
 
 /**
- * How many pages a part holds at most (a single month with more is a part by itself). Indexing a
- * part costs Pagefind about a second per thousand pages on one core; the search page reads about ten
- * thousand pages' worth of parts for a query (src/lib/search-parts.ts).
+ * How many pages a part holds at most by default. An archive with up to this many articles in a
+ * language has one index for it, which ranks exactly as plain Pagefind ranks the same pages; a
+ * larger one is split, because Pagefind holds a whole index in memory while it writes it (about
+ * 150 MiB per thousand articles, two parts at a time: 65,000 articles of one language took it to
+ * 9 GiB with bodies a third of the usual length). docs/search.md has the figures.
  */
-export const PAGES_PER_PART = 2500;
+export const PAGES_PER_PART = 20_000;
 
 /**
  * Splits searchable pages into parts: by language, then months in order from the oldest, each part
- * taking whole months while it stays within `maxPages`. Filling from the oldest keeps every
+ * taking whole months while it stays within `maxPages` (a single month with more is a part by itself). Filling from the oldest keeps every
  * boundary where it was when an article is edited or the newest month grows, so those changes
  * re-index one part.
  */
@@ -261,8 +262,6 @@ export interface PagefindEntry {
   include_characters?: string[];
   /** The parts of the index, oldest first within each language (written by Warta). */
   warta_parts?: SearchPart[];
-  /** Pages of each language a search reads before the reader asks for older ones (src/lib/search-parts.ts). */
-  warta_recent_pages?: number;
 }
 
 /**
@@ -343,7 +342,6 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
       languages: {},
       include_characters: [],
       warta_parts: [],
-      warta_recent_pages: RECENT_PAGES,
     };
     for (const { part, cached, entry: partEntry } of written) {
       const partInfo = await readEntry(cached);
@@ -384,7 +382,7 @@ export const workerScript = 'warta-pagefind-worker.js';
 /**
  * Pagefind's worker, run with its WebAssembly fetched once per worker: Pagefind fetches it for
  * every instance, and the search page starts one instance per part of a language's index in one
- * worker. A classic worker script, next to Pagefind's own.
+ * worker (when the build splits languages into parts). A classic worker script, next to Pagefind's own.
  */
 const workerSource = `// Written by Warta's build: Pagefind's worker, fetching each WebAssembly file once.
 const fetched = new Map();

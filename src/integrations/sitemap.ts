@@ -5,33 +5,14 @@
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { resolveBuildTime } from '../lib/build-time';
-import { readBuildChannel } from './build-channel';
-import { readContentFolder, resolveContentDir } from '../lib/content-folder';
-import { selectPublished } from '../lib/publishing';
 import { buildLastModifiedIndex, NEWS_SITEMAP_PATH, toSitePath } from '../lib/sitemap';
 import { siteConfig } from '../site.config';
+import { getPublishedContent } from './published-content';
 
-// The sitemap is written after the pages, outside Astro's content runtime: the query module hands
-// the published articles over through the build channel; only if it did not run (no pages at all)
-// is the content folder read again, with the same validation the loader uses.
+// The sitemap is written after the pages, outside Astro's content runtime, from what the build
+// published.
 async function readLastModified(): Promise<Map<string, Date>> {
-  const reported = readBuildChannel().published;
-  if (reported) return buildLastModifiedIndex(reported);
-  const folder = await readContentFolder(resolveContentDir(), {
-    defaultLang: siteConfig.defaultLang,
-    timeZone: siteConfig.timeZone,
-  });
-  const { published } = selectPublished(
-    folder.articles.map((article) => ({
-      permalink: article.permalink,
-      date: article.frontmatter.date.date,
-      updated: article.updated,
-      draft: article.frontmatter.draft,
-    })),
-    { now: resolveBuildTime(), includeDrafts: false, includeFuture: process.env['WARTA_INCLUDE_FUTURE'] === '1' },
-  );
-  return buildLastModifiedIndex(published);
+  return buildLastModifiedIndex((await getPublishedContent()).articles);
 }
 
 /** `@astrojs/sitemap`, set up for the archive. */

@@ -5,6 +5,7 @@
  */
 import { atWallClock, getCalendarParts, type DatePrecision } from './dates';
 import { paginate, type Page } from './pagination';
+import { datePagePath, datePath } from './routes';
 
 /** The length of an archive period. */
 export type PeriodKind = 'year' | 'month' | 'day';
@@ -70,9 +71,9 @@ export function groupByPeriod<T>(
     const { date, datePrecision } = toDated(item);
     const { year, month, day } = getCalendarParts(date, timeZone);
     const [y, m, d] = [Number(year), Number(month), Number(day)];
-    const yearPath = `/${year}/`;
-    const monthPath = `${yearPath}${month}/`;
-    const dayPath = `${monthPath}${day}/`;
+    const yearPath = datePath({ year });
+    const monthPath = datePath({ year, month });
+    const dayPath = datePath({ year, month, day });
     add(years, yearPath, () => period('year', yearPath, atWallClock(timeZone, y, 0, 1), { year }), item);
     add(months, monthPath, () => period('month', monthPath, atWallClock(timeZone, y, m - 1, 1), { year, month }), item);
     if (datePrecision !== 'month') {
@@ -133,7 +134,7 @@ export function getSubPeriods<T>(
  * would be `/2022/09/10/`, the archive of 10 September.
  */
 export function paginatePeriod<T>(period: ArchivePeriod<T>, pageSize: number): Page<T>[] {
-  return paginate(period.items, pageSize, period.path, 'page/');
+  return paginate(period.items, pageSize, (number) => datePagePath(period.path, number));
 }
 
 /** One month of the overview grid. */
@@ -179,7 +180,7 @@ export function buildArchiveOverview<T>(groups: Pick<ArchiveGroups<T>, 'years' |
   const years = groups.years.map((year): OverviewYear => {
     const months = Array.from({ length: 12 }, (_, index): OverviewMonth => {
       const monthKey = String(index + 1).padStart(2, '0');
-      const found = byPath.get(`/${year.year}/${monthKey}/`);
+      const found = byPath.get(datePath({ year: year.year, month: monthKey }));
       const count = found?.items.length ?? 0;
       return {
         month: index + 1,

@@ -2,10 +2,23 @@
  * The build report printed at the end of `npm run build`: what was published, what was held back,
  * and how long each phase took. Pure data and formatting; the integration gathers the figures.
  */
+import { parseSitePath } from './routes';
+import { tagKey } from './tags';
 
 /** The kinds of page a build writes, for counting. */
 export type PageType =
-  'article' | 'home' | 'year' | 'month' | 'day' | 'archive' | 'tag' | 'author' | 'search' | 'redirect' | 'other';
+  | 'article'
+  | 'home'
+  | 'year'
+  | 'month'
+  | 'day'
+  | 'archive'
+  | 'tag'
+  | 'author'
+  | 'section'
+  | 'search'
+  | 'redirect'
+  | 'other';
 
 /** Counts of what the content holds, reported by the query module during the build. */
 export interface ContentStats {
@@ -19,6 +32,21 @@ export interface ContentStats {
   drafts: number;
   /** Articles dated after the build time, left out. */
   scheduled: number;
+}
+
+/** Counts what a build publishes: `articles`, their distinct tags and authors, and what was held back. */
+export function summarizeContent(
+  articles: readonly { tags: readonly string[]; authors: readonly string[] }[],
+  drafts: number,
+  scheduled: number,
+): ContentStats {
+  return {
+    articles: articles.length,
+    tags: new Set(articles.flatMap((article) => article.tags.map(tagKey))).size,
+    authors: new Set(articles.flatMap((article) => article.authors.map(tagKey))).size,
+    drafts,
+    scheduled,
+  };
 }
 
 /** One timed phase of the build. */
@@ -47,18 +75,22 @@ export interface BuildReport {
 
 /** Classifies a written page by its site path (without base), e.g. `/2022/09/06/slug/` → `article`. */
 export function classifyPage(pathname: string): PageType {
-  const path = `/${pathname.replace(/^\/+/, '')}`.replace(/\/?$/, '/');
-  // Listings paginate under `page/N/`, so `/2022/10/` is always October, never page 10 of 2022.
-  if (path === '/' || /^\/page\/\d+\/$/.test(path)) return 'home';
-  if (/^\/\d{4}\/(page\/\d+\/)?$/.test(path)) return 'year';
-  if (/^\/\d{4}\/\d{2}\/(page\/\d+\/)?$/.test(path)) return 'month';
-  if (/^\/\d{4}\/\d{2}\/\d{2}\/(page\/\d+\/)?$/.test(path)) return 'day';
-  if (/^\/\d{4}\/\d{2}\/(\d{2}\/)?[^/]+\/$/.test(path)) return 'article';
-  if (path.startsWith('/archive/')) return 'archive';
-  if (path.startsWith('/tags/')) return 'tag';
-  if (path.startsWith('/authors/')) return 'author';
-  if (path.startsWith('/search/')) return 'search';
-  return 'other';
+  const parsed = parseSitePath(pathname.replace(/\/?$/, '/'));
+  switch (parsed?.kind) {
+    case 'home':
+    case 'article':
+    case 'archive':
+    case 'search':
+    case 'section':
+      return parsed.kind;
+    case 'date-archive':
+      return parsed.period;
+    case 'term':
+    case 'term-index':
+      return parsed.term === 'tags' ? 'tag' : 'author';
+    default:
+      return 'other';
+  }
 }
 
 /**

@@ -4,8 +4,6 @@
  * only script files from the archive itself, so even markup that slipped past the sanitizer could
  * not run an inline script, an event handler or a `javascript:` link.
  */
-import { createHash } from 'node:crypto';
-
 /** A policy: each directive with its sources, e.g. `{ 'script-src': ["'self'"] }`. */
 export type ContentSecurityPolicy = Readonly<Record<string, readonly string[]>>;
 
@@ -41,7 +39,7 @@ export function createContentSecurityPolicy({ frameHosts }: PolicyOptions): Cont
   };
 }
 
-/** Adds sources to a policy's directives (a later feature's script hash, an image host). */
+/** Adds sources to a policy's directives (the development server's inline styles, an image host). */
 export function extendPolicy(
   policy: ContentSecurityPolicy,
   additions: Readonly<Record<string, readonly string[]>>,
@@ -51,15 +49,6 @@ export function extendPolicy(
     merged[directive] = [...new Set([...(merged[directive] ?? []), ...sources])];
   }
   return merged;
-}
-
-/**
- * The source expression that allows one inline script or style by its content
- * (`'sha256-…'`), for the rare inline code a feature cannot move into a file; the hash must be of
- * the exact text between the tags.
- */
-export function hashInlineSource(source: string): string {
-  return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
 }
 
 // Directives a policy delivered in a <meta> element may not carry (the browser ignores them there

@@ -1,6 +1,6 @@
 /**
- * Pagination maths for listings: exactly `pageSize` items on every page but the last, no empty
- * pages, and page 1 at the listing's own URL (never `/1/`).
+ * Pagination maths for listings: exactly `pageSize` items on every page but the last, and no empty
+ * pages. Where each page lives is the routes module's to say.
  */
 
 /** One page of a listing. */
@@ -15,12 +15,8 @@ export interface Page<T> {
   items: T[];
   /** 0-based index, in the whole listing, of this page's first item. */
   start: number;
-  /** Site-relative URL of this page. */
+  /** Site-relative URL of this page; `listingPagePath(url, n)` (src/lib/routes.ts) gives page `n`'s. */
   url: string;
-  /** Site-relative URL of the listing, its first page. */
-  baseUrl: string;
-  /** What comes between the listing's URL and a later page's number (`page/`, or nothing). */
-  segment: string;
   /** URL of the previous page, if any. */
   prevUrl?: string;
   /** URL of the next page, if any. */
@@ -28,15 +24,10 @@ export interface Page<T> {
 }
 
 /**
- * The URL of page `number` of a listing at `baseUrl` (`/2022/09/`): page 1 is `baseUrl` itself,
- * later pages `baseUrl` + `segment` + number (`/2022/09/2/`, or `/page/2/` with segment `page/`).
+ * Splits a listing into pages, each at `pagePath(number)` (a function of src/lib/routes.ts). An
+ * empty listing still has one (empty) page, its first.
  */
-export function pageUrl(baseUrl: string, number: number, segment = ''): string {
-  return number === 1 ? baseUrl : `${baseUrl}${segment}${number}/`;
-}
-
-/** Splits a listing into pages. An empty listing still has one (empty) page, its first. */
-export function paginate<T>(items: readonly T[], pageSize: number, baseUrl: string, segment = ''): Page<T>[] {
+export function paginate<T>(items: readonly T[], pageSize: number, pagePath: (number: number) => string): Page<T>[] {
   if (!Number.isInteger(pageSize) || pageSize < 1)
     throw new RangeError(`page size must be a positive integer, got ${pageSize}`);
   const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
@@ -49,11 +40,9 @@ export function paginate<T>(items: readonly T[], pageSize: number, baseUrl: stri
       totalItems: items.length,
       items: items.slice(start, start + pageSize),
       start,
-      url: pageUrl(baseUrl, number, segment),
-      baseUrl,
-      segment,
-      ...(number > 1 ? { prevUrl: pageUrl(baseUrl, number - 1, segment) } : {}),
-      ...(number < totalPages ? { nextUrl: pageUrl(baseUrl, number + 1, segment) } : {}),
+      url: pagePath(number),
+      ...(number > 1 ? { prevUrl: pagePath(number - 1) } : {}),
+      ...(number < totalPages ? { nextUrl: pagePath(number + 1) } : {}),
     };
   });
 }

@@ -1,17 +1,18 @@
 /**
  * Translation between the filter values the search index stores (a topic's name, "English") and
- * the values the search page's URL carries (the topic's slug, `en`). Topic and author slugs are
- * derived from the names in the index with the same function that gives the archive its tag URLs,
- * so `?tag=korea-utara` means the topic whose page is `/tags/korea-utara/`. The search page loads
+ * the values the search page's URL carries (the topic's slug, `en`). Topic and author slugs come
+ * from the names in the index through the routes module's slug table, the one that gives the
+ * archive its tag and author URLs, so `?tag=korea-utara` means the topic whose page is
+ * `/tags/korea-utara/`. The search page loads
  * this module (and the slug function's transliteration tables) only with the index's filter values.
  */
 import { languageFilterValues, type SearchFilterName } from './search-filter-names';
 import type { FilterCounts, FilterValueMap } from './search-filters';
-import { buildTermIndex } from './taxonomy';
+import { buildTermSlugTable, type TermKind } from './routes';
 
-function termSlugs(names: readonly string[], fallback: string): Map<string, string> {
+function termSlugs(kind: TermKind, names: readonly string[]): Map<string, string> {
   const bySlug = new Map<string, string>();
-  for (const entry of buildTermIndex(names, (name) => [name], fallback).values()) {
+  for (const entry of buildTermSlugTable(kind, names, (name) => [name]).values()) {
     bySlug.set(entry.slug, entry.name);
   }
   return bySlug;
@@ -25,8 +26,8 @@ function invert(map: ReadonlyMap<string, string>): Map<string, string> {
 export function buildFilterValueMap(available: FilterCounts): FilterValueMap {
   const namesOf = (filter: SearchFilterName) => Object.keys(available[filter] ?? {});
   const indexByUrl: Record<SearchFilterName, Map<string, string>> = {
-    tag: termSlugs(namesOf('tag'), 'tag'),
-    author: termSlugs(namesOf('author'), 'author'),
+    tag: termSlugs('tags', namesOf('tag')),
+    author: termSlugs('authors', namesOf('author')),
     year: new Map(namesOf('year').map((year) => [year, year])),
     language: new Map(Object.entries(languageFilterValues)),
   };

@@ -1,9 +1,9 @@
 /**
- * Which languages of the search index a search reads. Pagefind searches one language per instance,
- * each with its own WebAssembly stemmer and page list (together about 100 kB per language on a
- * 10,000-article archive), so the search page reads the interface language first and the others
- * only when the reader asks for them (`language=all`, or one other language), or when the interface
- * language has no match at all.
+ * Which languages of the search index a search reads. Pagefind searches one language per index,
+ * each with its own stemmer. Without a choice a search reads every language, the interface
+ * language first (its results show while the others are read), and merges them into one ranking
+ * (src/lib/search-ranking.ts): an English word typed on the Indonesian page finds the English
+ * article. A reader can narrow to one language with the language filter.
  */
 import { ALL_LANGUAGES, type SearchState } from './search-state';
 
@@ -13,34 +13,13 @@ export function orderLanguages(available: readonly string[], interfaceLanguage: 
 }
 
 /**
- * The languages a search reads first: the one chosen, every one for `all`, none for a code the
- * index does not have, and without a choice the interface language (or every language, when the
- * index has none in the interface language).
+ * The languages a search reads, in the order it reads them: the one chosen (none for a code the
+ * index does not have), or every language, `available` being ordered interface language first.
  */
-export function languagesToSearch(
-  state: Pick<SearchState, 'language'>,
-  available: readonly string[],
-  interfaceLanguage: string,
-): string[] {
+export function languagesToSearch(state: Pick<SearchState, 'language'>, available: readonly string[]): string[] {
   const { language } = state;
-  if (language === ALL_LANGUAGES) return [...available];
-  if (language !== undefined) return available.includes(language) ? [language] : [];
-  return available.includes(interfaceLanguage) ? [interfaceLanguage] : [...available];
-}
-
-/**
- * The languages a search reads next when those of `languagesToSearch` found nothing: without a
- * choice of language, the rest of the archive, so a word found only in other languages' articles
- * still finds them; after a choice, none.
- */
-export function fallbackLanguages(
-  state: Pick<SearchState, 'language'>,
-  available: readonly string[],
-  interfaceLanguage: string,
-): string[] {
-  if (state.language !== undefined) return [];
-  const first = languagesToSearch(state, available, interfaceLanguage);
-  return available.filter((language) => !first.includes(language));
+  if (language === undefined || language === ALL_LANGUAGES) return [...available];
+  return available.includes(language) ? [language] : [];
 }
 
 /**

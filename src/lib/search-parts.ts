@@ -1,10 +1,9 @@
 /**
- * Which parts of the search index a search reads. The build indexes each language's articles in
- * parts of a few thousand, by months of publication (src/integrations/search-index.ts); what one
- * query fetches grows with the pages of the parts it reads, so a search reads the newest parts of a
- * language up to a budget of pages (five thousand unless the build says otherwise), and the older
- * ones only when the reader asks (`period=all`), when a year is chosen that they hold, or when the
- * newest parts have no match.
+ * The parts of the search index. The build writes one Pagefind index per language, which ranks
+ * exactly as Pagefind does over the same pages, up to 20,000 articles of a language; a language
+ * with more is split into parts by months of publication, to bound Pagefind's memory at build time
+ * (WARTA_SEARCH_PART_PAGES sets the size; see docs/search.md). Every search reads every part of the
+ * languages it searches; a chosen year reads only the parts that hold it.
  */
 
 /** One part of the index, as pagefind-entry.json lists it. */
@@ -24,14 +23,7 @@ export interface IndexPart {
 export interface PagefindEntryParts {
   languages: Record<string, { page_count?: number }>;
   warta_parts?: IndexPart[];
-  warta_recent_pages?: number;
 }
-
-/** Pages a search reads in each language before the reader asks for older articles. */
-export const RECENT_PAGES = 5_000;
-
-/** The `period` value of a search in the whole archive, older parts included. */
-export const ALL_PERIODS = 'all';
 
 /**
  * The parts of an index, as the build lists them (by language, oldest first). An index written in
@@ -48,55 +40,11 @@ export function readIndexParts(entry: PagefindEntryParts): IndexPart[] {
   }));
 }
 
-/** What a search reads of one language: the parts it reads, and the older ones it leaves. */
-export interface PartsToRead {
-  read: IndexPart[];
-  older: IndexPart[];
-}
-
 function holdsYear(part: IndexPart, year: string): boolean {
   return part.from === '' || (part.from.slice(0, 4) <= year && year <= part.to.slice(0, 4));
 }
 
-/**
- * The parts of one language's `parts` (oldest first) a search reads: with a year, those holding it;
- * for `period=all`, every part; otherwise the newest parts whose pages add up to at most
- * `budget` (and at least the newest part), leaving the older ones.
- */
-export function partsToRead(
-  parts: readonly IndexPart[],
-  state: { year: string | undefined; period: string | undefined },
-  budget = RECENT_PAGES,
-): PartsToRead {
-  if (state.year !== undefined) return { read: parts.filter((part) => holdsYear(part, state.year!)), older: [] };
-  if (state.period === ALL_PERIODS) return { read: [...parts], older: [] };
-  const read: IndexPart[] = [];
-  let pages = 0;
-  let at = parts.length - 1;
-  for (; at >= 0; at--) {
-    const part = parts[at]!;
-    if (read.length > 0 && pages + part.pages > budget) break;
-    read.unshift(part);
-    pages += part.pages;
-  }
-  return { read, older: parts.slice(0, at + 1) };
-}
-
-/** The first year of the newest parts read, and the span of the older ones left, for the page to say. */
-export function describePeriods(
-  read: readonly IndexPart[],
-  older: readonly IndexPart[],
-): {
-  since: string;
-  olderFrom: string;
-  olderTo: string;
-} {
-  const year = (month: string) => month.slice(0, 4);
-  const froms = read.map((part) => part.from).sort();
-  const olderMonths = older.flatMap((part) => [part.from, part.to]).sort();
-  return {
-    since: year(froms[0] ?? ''),
-    olderFrom: year(olderMonths[0] ?? ''),
-    olderTo: year(olderMonths.at(-1) ?? ''),
-  };
+/** The parts of `parts` a search reads: every one, or with a year chosen, those that hold it. */
+export function partsToRead(parts: readonly IndexPart[], year: string | undefined): IndexPart[] {
+  return year === undefined ? [...parts] : parts.filter((part) => holdsYear(part, year));
 }

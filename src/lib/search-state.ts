@@ -4,9 +4,9 @@
  *
  * `q` is the query; `tag` and `author` (repeatable) and `year` (one) are filters by the slug or year a
  * reader sees in the archive's own URLs; `language` is the language code (`id`, `en`) results are
- * in, or `all` for every language (without it, the search reads the interface language first, see
- * src/lib/search-languages.ts); `period=all` reads older articles too, which a large archive's search
- * leaves until asked (src/lib/search-parts.ts); `sort=date` asks for newest first instead of the default, relevance.
+ * in, or `all` for every language (the default: see src/lib/search-languages.ts); `sort=date` asks
+ * for newest first instead of the default, relevance. Links of earlier versions with `period=all`
+ * (the whole archive, which every search now reads) open the same search.
  */
 
 /** The orders results can be listed in. */
@@ -24,25 +24,12 @@ export interface SearchState {
   year: string | undefined;
   /** The one language code (`id`, `en`) results are in, `all` for every language, if chosen. */
   language: string | undefined;
-  /** `all` to search the whole archive, older articles included, if chosen. */
-  period: string | undefined;
   /** The order the reader chose. */
   sort: SearchSort;
 }
 
 /** The `language` value of a search in every language of the archive. */
 export const ALL_LANGUAGES = 'all';
-
-/** The state of a search page opened without parameters. */
-export const emptySearchState: SearchState = {
-  query: '',
-  tag: [],
-  author: [],
-  year: undefined,
-  language: undefined,
-  period: undefined,
-  sort: 'relevance',
-};
 
 function cleanList(values: readonly string[]): string[] {
   return [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
@@ -62,7 +49,6 @@ export function parseSearchState(params: URLSearchParams | string): SearchState 
     author: cleanList(search.getAll('author')),
     year: cleanOne(search.get('year')),
     language: cleanOne(search.get('language')),
-    period: cleanOne(search.get('period')),
     sort: search.get('sort') === 'date' ? 'date' : 'relevance',
   };
 }
@@ -78,7 +64,6 @@ export function formatSearchState(state: SearchState): string {
   for (const author of state.author) params.append('author', author);
   if (state.year !== undefined) params.set('year', state.year);
   if (state.language !== undefined) params.set('language', state.language);
-  if (state.period !== undefined) params.set('period', state.period);
   if (state.sort === 'date') params.set('sort', 'date');
   const text = params.toString();
   return text === '' ? '' : `?${text}`;

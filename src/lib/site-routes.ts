@@ -1,11 +1,20 @@
 /**
  * The pages an archive has, worked out from its articles without building it: article permalinks,
  * redirects from aliases, and the listings the site's URL design promises (home and its pages,
- * date archives, tag and author pages, search), plus any fixed pages and public files. `npm run
+ * date archives, tag, author and section pages, search), plus any fixed pages and public files. `npm run
  * check` uses it to find links that point nowhere and aliases that would cover a real page.
  */
+import {
+  buildTermSlugTable,
+  datePath,
+  FIXED_LISTINGS,
+  HOME_PATH,
+  parseSitePath,
+  sectionPath,
+  termPath,
+  TERM_KINDS,
+} from './routes';
 import { groupBySection, type SectionRule } from './sections';
-import { buildTermIndex } from './taxonomy';
 
 /** What the route index needs to know about an article. */
 export interface RoutedArticle {
@@ -27,7 +36,7 @@ export interface SiteRoutesOptions {
   pageSize: number;
   /** Fixed pages and public files, as site paths (`/about/`, `/favicon.svg`). */
   staticPaths?: readonly string[];
-  /** The newsroom's sections, each with pages at `/sections/<slug>/`. */
+  /** The newsroom's sections, each a listing at `sectionPath(slug)` with its later pages. */
   sections?: readonly SectionRule[];
 }
 
@@ -43,12 +52,6 @@ export interface SiteRoutes {
   find(path: string): RouteKind | undefined;
 }
 
-/** Listing pages every archive has, whatever its articles. */
-export const FIXED_LISTINGS = ['/', '/archive/', '/tags/', '/authors/', '/search/'] as const;
-
-// Date archives and the home page paginate under `page/N/`; tag, author and section pages at `<slug>/N/`.
-const PAGED = /^((?!\/(?:tags|authors|sections)\/).*\/)page\/(\d+)\/$|^(\/(?:tags|authors|sections)\/[^/]+\/)(\d+)\/$/;
-
 /** Builds the route index of an archive with these articles. */
 export function createSiteRoutes(articles: readonly RoutedArticle[], options: SiteRoutesOptions): SiteRoutes {
   const permalinks = new Set(articles.map((article) => article.permalink));
@@ -60,24 +63,22 @@ export function createSiteRoutes(articles: readonly RoutedArticle[], options: Si
   const count = (path: string) => listings.set(path, (listings.get(path) ?? 0) + 1);
   for (const path of FIXED_LISTINGS) listings.set(path, 0);
   for (const article of articles) {
-    count('/');
+    count(HOME_PATH);
     // The permalink already holds the calendar date in the site time zone.
-    const [, year, month, day] = article.permalink.split('/');
-    count(`/${year}/`);
-    count(`/${year}/${month}/`);
-    if (article.precision !== 'month') count(`/${year}/${month}/${day}/`);
+    const parsed = parseSitePath(article.permalink);
+    if (parsed?.kind !== 'article') continue;
+    const { year, month, day } = parsed.date;
+    count(datePath({ year }));
+    count(datePath({ year, month }));
+    if (article.precision !== 'month' && day !== undefined) count(datePath({ year, month, day }));
   }
-  for (const [prefix, getTerms, fallback] of [
-    ['/tags/', (a: RoutedArticle) => a.tags, 'tag'],
-    ['/authors/', (a: RoutedArticle) => a.authors, 'author'],
-  ] as const) {
-    for (const entry of buildTermIndex(articles, getTerms, fallback).values()) {
-      listings.set(`${prefix}${entry.slug}/`, entry.items.length);
-    }
+  for (const kind of TERM_KINDS) {
+    const terms = buildTermSlugTable(kind, articles, (article) => (kind === 'tags' ? article.tags : article.authors));
+    for (const entry of terms.values()) listings.set(termPath(kind, entry.slug), entry.items.length);
   }
 
   for (const [slug, items] of groupBySection(articles, (article) => article.tags, options.sections ?? [])) {
-    listings.set(`/sections/${slug}/`, items.length);
+    listings.set(sectionPath(slug), items.length);
   }
 
   return {
@@ -86,12 +87,13 @@ export function createSiteRoutes(articles: readonly RoutedArticle[], options: Si
       if (permalinks.has(path)) return 'article';
       if (statics.has(path)) return 'static';
       if (listings.has(path)) return 'listing';
-      const paged = PAGED.exec(path);
-      if (paged) {
-        const size = listings.get((paged[1] ?? paged[3])!);
-        const page = Number(paged[2] ?? paged[4]);
+      const parsed = parseSitePath(path);
+      if (parsed && 'listing' in parsed) {
+        const size = listings.get(parsed.listing);
         // Page 1 of a listing lives at the listing itself, never at /page/1/.
-        if (size !== undefined && page >= 2 && page <= Math.ceil(size / options.pageSize)) return 'listing';
+        if (size !== undefined && parsed.page >= 2 && parsed.page <= Math.ceil(size / options.pageSize)) {
+          return 'listing';
+        }
       }
       return aliases.has(path) ? 'alias' : undefined;
     },

@@ -11,6 +11,7 @@ import {
   toDatetimeAttribute,
   type DatePrecision,
 } from './dates';
+import { datePath } from './routes';
 
 /** One step of a breadcrumb trail. */
 export interface Crumb {
@@ -38,18 +39,18 @@ export function buildDateCrumbs(date: Date, precision: DatePrecision, options: C
   const { year, month, day } = getCalendarParts(date, options.timeZone);
   const format = { lang: options.lang, timeZone: options.timeZone };
   const crumbs: Crumb[] = [
-    { name: year, path: `/${year}/` },
+    { name: year, path: datePath({ year }) },
     {
       name: formatArticleDate(date, { ...format, precision: 'month' }),
       label: formatPeriodInTrail(date, 'month', format),
-      path: `/${year}/${month}/`,
+      path: datePath({ year, month }),
     },
   ];
   if (precision !== 'month') {
     crumbs.push({
       name: formatArticleDate(date, { ...format, precision: 'day' }),
       label: formatPeriodInTrail(date, 'day', format),
-      path: `/${year}/${month}/${day}/`,
+      path: datePath({ year, month, day }),
     });
   }
   return crumbs;

@@ -6,19 +6,25 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { toArticleData, type ReadArticleOptions } from '../lib/article-file';
 import { mapArticleFileLinks } from '../lib/article-links';
 import { articleDataSchema, type ArticleData } from '../lib/article-schema';
 import { findMissingImages } from '../lib/content-checks';
-import { displayPath, labelFromCwd, readContentFolder } from '../lib/content-folder';
+import {
+  displayPath,
+  labelFromCwd,
+  readContentFolder,
+  type ContentFolder,
+  type ReadContentFolderOptions,
+} from '../lib/content-folder';
 import { renderFailureProblem } from '../lib/input-checks';
 import { listRenderedBodies, pruneRenderedBodies, renderedCacheFolder, writeRenderedBody } from '../lib/rendered-cache';
 import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/index';
 import { renderArticle, type RenderJob, type RenderOutcome } from './render-article';
 import { defaultWorkerCount, renderOnWorkers, type RenderResult } from './render-pool';
 import { renderInBackground } from './render-background';
-import { registerDeferredRenders } from '../lib/deferred-renders';
+import { registerDeferredRenders } from '../integrations/build-context';
 import { withBase } from '../lib/permalinks';
 import { ContentError, formatProblem, sortProblems, type Problem } from '../lib/problems';
 
@@ -60,180 +66,251 @@ function markdownImageOptions(image: { domains?: string[]; remotePatterns?: unkn
 
 /** Creates the loader of the `articles` collection. */
 export function articleLoader(options: ArticleLoaderOptions): Loader {
-  const { directory, base = '/', ...readOptions } = options;
   return {
     name: 'warta-articles',
     schema: articleDataSchema,
-    async load({ store, generateDigest, logger, watcher, config }) {
-      const root = fileURLToPath(config.root);
-      const siteUrl = config.site ?? 'http://localhost/';
-      const label = labelFromCwd(directory);
-      const sync = async (): Promise<void> => {
-        registerDeferredRenders(undefined);
-        const folder = await readContentFolder(directory, { ...readOptions, label });
-        if (folder.problems.some((problem) => problem.severity === 'error')) {
-          throw new ContentError(folder.problems);
-        }
-        // A missing picture fails the build with the article's name and line, as `npm run check`
-        // reports it, instead of a bundler error about an unresolvable import.
-        const missingImages = await findMissingImages(folder.articles, {
-          contentDir: directory,
-          publicDir: fileURLToPath(config.publicDir),
-          label,
-          displayPath: (absolute) => displayPath(absolute),
-          fileExists: (absolute) =>
-            access(absolute).then(
-              () => true,
-              () => false,
-            ),
-        });
-        if (missingImages.length > 0) throw new ContentError(missingImages);
-        // Warnings do not stop the build, but editors see them, and so does the build report.
-        for (const problem of sortProblems(folder.problems)) logger.warn(formatProblem(problem));
-        const seen = new Set<string>();
-        const digests = new Set<string>();
-        const failures: Problem[] = [];
-        const addresses = new Map(folder.articles.map((a) => [a.file, withBase(config.base, a.permalink)]));
-        const renderedFolder = renderedCacheFolder(fileURLToPath(config.cacheDir));
-        const onDisk = await listRenderedBodies(renderedFolder);
-        const toRender: {
-          article: (typeof folder.articles)[number];
-          data: ArticleData;
-          digest: string;
-          job: RenderJob;
-        }[] = [];
-        for (const article of folder.articles) {
-          seen.add(article.id);
-          const data = withLocalLeadImage(toArticleData(article));
-          // Relative links to other article files become their addresses (remarkArticleLinks).
-          const articleLinks = mapArticleFileLinks(article.file, article.body, (file) => addresses.get(file));
-          const hasLinks = Object.keys(articleLinks).length > 0;
-          const links = hasLinks ? `articleLinks: ${JSON.stringify(articleLinks)}\n` : '';
-          const digest = generateDigest(
-            `${PIPELINE_VERSION}\n${siteUrl}\n${base}\n${readOptions.timeZone}\n${readOptions.defaultLang}\n${JSON.stringify(data)}\n${links}${article.body}`,
-          );
-          digests.add(digest);
-          const cached = store.get(article.id);
-          if (cached?.digest === digest && onDisk.has(digest)) {
-            // Astro lists the pictures to import in .astro/content-assets.mjs, one file per checkout
-            // that builds of other content folders (the tests') overwrite, and rewrites it only when
-            // an entry with pictures is set: setting the cached entry afresh keeps the list ours.
-            if (cached.assetImports?.length) {
-              store.delete(article.id);
-              store.set(cached);
-            }
-            continue;
-          }
-          toRender.push({
-            article,
-            data,
-            digest,
-            job: {
-              fileURL: pathToFileURL(path.join(directory, article.file)).href,
-              body: article.body,
-              frontmatter: { lang: data.lang, ...(hasLinks ? { articleLinks } : {}) },
-            },
-          });
-        }
-        type Item = (typeof toRender)[number];
-        const storeEntry = (item: Item, rendered?: RenderOutcome): void => {
-          const { article, data, digest } = item;
-          const leadImage = isLocalImage(data.image?.src) ? data.image.src : undefined;
-          const imagePaths = rendered ? [...rendered.localImagePaths, ...rendered.remoteImagePaths] : [];
-          store.set({
-            id: article.id,
-            data,
-            digest,
-            // The body stays out of Astro's data store (see src/lib/rendered-cache.ts), unless it
-            // shows pictures: those go through Astro's image pipeline when the page renders it.
-            ...(rendered && imagePaths.length > 0
-              ? {
-                  rendered: {
-                    html: rendered.body.html,
-                    metadata: { imagePaths, frontmatter: { readingTime: rendered.body.readingTime } },
-                  },
-                }
-              : {}),
-            filePath: path.relative(root, path.join(directory, article.file)).split(path.sep).join('/'),
-            // Pictures next to the article go through Astro's image pipeline: body images found
-            // while rendering, and the lead image, which Astro swaps for the imported picture
-            // whenever the entry is read (see getLeadImage in src/data/images.ts).
-            assetImports: [...imagePaths, ...(leadImage ? [leadImage] : [])],
-            ...(leadImage ? { imageImports: [['image', 'src']] } : {}),
-          });
-        };
-        const workers = renderWorkerCount(toRender.length);
-        // On a large build, bodies that show no picture (which Astro's image pipeline would need
-        // to know of now) are rendered in the background while the pages render.
-        const deferred = workers > 0 ? toRender.filter((item) => !mayShowPictures(item.article.body)) : [];
-        const deferredSet = new Set(deferred);
-        const now = toRender.filter((item) => !deferredSet.has(item));
-        for (const item of deferred) storeEntry(item);
-        registerDeferredRenders(
-          deferred.length > 0
-            ? renderInBackground(deferred, {
-                workers,
-                image: markdownImageOptions(config.image),
-                folder: renderedFolder,
-                label,
-              })
-            : undefined,
-        );
-        const onResult = async (index: number, result: RenderResult): Promise<void> => {
-          const item = now[index]!;
-          if (!result.ok) {
-            // Every article is still tried, so one build names every body that cannot be rendered.
-            failures.push(renderFailureProblem(label(item.article.file), result.error));
-            return;
-          }
-          await writeRenderedBody(renderedFolder, item.digest, result.outcome.body);
-          storeEntry(item, result.outcome);
-        };
-        if (workers > 0 && now.length > 0) {
-          await renderOnWorkers(
-            now.map((item) => item.job),
-            { workers, image: markdownImageOptions(config.image), onResult },
-          );
-        } else if (now.length > 0) {
-          const renderer = await createArticleRenderer(markdownImageOptions(config.image));
-          for (const [index, { job }] of now.entries()) {
-            const result: RenderResult = await renderArticle(renderer, job).then(
-              (outcome) => ({ ok: true as const, outcome }),
-              (error: unknown) => ({
-                ok: false as const,
-                error: error instanceof Error ? error : new Error(String(error)),
-              }),
-            );
-            await onResult(index, result);
-          }
-        }
-        if (failures.length > 0) throw new ContentError(failures);
-        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-        await pruneRenderedBodies(renderedFolder, digests);
-        logger.info(
-          `${folder.articles.length} articles read, ${toRender.length} rendered${workers > 0 ? ` on ${workers} threads` : ''}` +
-            `${deferred.length > 0 ? ` (${deferred.length} while the pages render)` : ''}, ${folder.articles.length - toRender.length} unchanged`,
-        );
-      };
-
+    async load(context) {
+      const { directory } = options;
+      const { logger, watcher } = context;
+      const sync = () => syncArticles(context, options);
       await sync();
-
-      if (watcher) {
-        watcher.add(directory);
-        const onChange = async (changed: string): Promise<void> => {
-          if (!changed.startsWith(directory) || !changed.endsWith('.md')) return;
-          try {
-            await sync();
-          } catch (error) {
-            logger.error(error instanceof Error ? error.message : String(error));
-          }
-        };
-        watcher.on('change', onChange);
-        watcher.on('add', onChange);
-        watcher.on('unlink', onChange);
-      }
+      if (!watcher) return;
+      // `astro dev`: a changed, added or removed article syncs the whole folder again.
+      watcher.add(directory);
+      const onChange = async (changed: string): Promise<void> => {
+        if (!changed.startsWith(directory) || !changed.endsWith('.md')) return;
+        try {
+          await sync();
+        } catch (error) {
+          logger.error(error instanceof Error ? error.message : String(error));
+        }
+      };
+      watcher.on('change', onChange);
+      watcher.on('add', onChange);
+      watcher.on('unlink', onChange);
     },
   };
+}
+
+type ContentArticle = ContentFolder['articles'][number];
+
+/** An article whose body needs rendering, with what its store entry is made of. */
+interface PendingRender {
+  /** The article as read from its file. */
+  article: ContentArticle;
+  /** Its frontmatter, as the store keeps it. */
+  data: ArticleData;
+  /** Digest of everything its entry and body are made from. */
+  digest: string;
+  /** What a renderer needs to render its body. */
+  job: RenderJob;
+}
+
+/**
+ * One sync of the collection with the content folder: reads and checks every article, renders the
+ * bodies that changed (on worker threads for a large batch, some of them while the pages render),
+ * stores every entry, and forgets the articles that are gone.
+ */
+async function syncArticles(context: LoaderContext, options: ArticleLoaderOptions): Promise<void> {
+  const { store, logger, config } = context;
+  const { directory, base = '/', ...readOptions } = options;
+  registerDeferredRenders(undefined);
+  const label = labelFromCwd(directory);
+  const folder = await readCheckedFolder(context, directory, { ...readOptions, label });
+  const renderedFolder = renderedCacheFolder(fileURLToPath(config.cacheDir));
+  const { toRender, digests } = await findChangedArticles(context, folder, {
+    directory,
+    renderedFolder,
+    // Everything besides an article's own text that changes its rendered body.
+    settings: `${base}\n${readOptions.timeZone}\n${readOptions.defaultLang}`,
+  });
+  const storeEntry = (item: PendingRender, rendered?: RenderOutcome) =>
+    storeArticle(context, directory, item, rendered);
+
+  const workers = renderWorkerCount(toRender.length);
+  // On a large build, bodies that show no picture (which Astro's image pipeline would need to know
+  // of now) are rendered in the background while the pages render.
+  const deferred = workers > 0 ? toRender.filter((item) => !mayShowPictures(item.article.body)) : [];
+  const deferredSet = new Set(deferred);
+  const now = toRender.filter((item) => !deferredSet.has(item));
+  const image = markdownImageOptions(config.image);
+  for (const item of deferred) storeEntry(item);
+  registerDeferredRenders(
+    deferred.length > 0 ? renderInBackground(deferred, { workers, image, folder: renderedFolder, label }) : undefined,
+  );
+  const failures = await renderNow(now, { workers, image, renderedFolder, label, storeEntry });
+  if (failures.length > 0) throw new ContentError(failures);
+
+  const seen = new Set(folder.articles.map((article) => article.id));
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  await pruneRenderedBodies(renderedFolder, digests);
+  logger.info(
+    `${folder.articles.length} articles read, ${toRender.length} rendered${workers > 0 ? ` on ${workers} threads` : ''}` +
+      `${deferred.length > 0 ? ` (${deferred.length} while the pages render)` : ''}, ${folder.articles.length - toRender.length} unchanged`,
+  );
+}
+
+/**
+ * Reads the content folder and stops the build on any error or missing picture, naming the file
+ * and line as `npm run check` does; warnings are logged, for editors and the build report.
+ */
+async function readCheckedFolder(
+  { logger, config }: LoaderContext,
+  directory: string,
+  readOptions: ReadContentFolderOptions & { label: (file: string) => string },
+): Promise<ContentFolder> {
+  const { label } = readOptions;
+  const folder = await readContentFolder(directory, readOptions);
+  if (folder.problems.some((problem) => problem.severity === 'error')) {
+    throw new ContentError(folder.problems);
+  }
+  // A missing picture fails the build with the article's name and line, instead of a bundler error
+  // about an unresolvable import.
+  const missingImages = await findMissingImages(folder.articles, {
+    contentDir: directory,
+    publicDir: fileURLToPath(config.publicDir),
+    label,
+    displayPath: (absolute) => displayPath(absolute),
+    fileExists: (absolute) =>
+      access(absolute).then(
+        () => true,
+        () => false,
+      ),
+  });
+  if (missingImages.length > 0) throw new ContentError(missingImages);
+  for (const problem of sortProblems(folder.problems)) logger.warn(formatProblem(problem));
+  return folder;
+}
+
+/**
+ * The articles whose entry or rendered body is not up to date, and the digest of every article.
+ * An unchanged article keeps its entry (and its body in the rendered-body cache).
+ */
+async function findChangedArticles(
+  { store, generateDigest, config }: LoaderContext,
+  folder: ContentFolder,
+  { directory, renderedFolder, settings }: { directory: string; renderedFolder: string; settings: string },
+): Promise<{ toRender: PendingRender[]; digests: Set<string> }> {
+  const siteUrl = config.site ?? 'http://localhost/';
+  const addresses = new Map(folder.articles.map((a) => [a.file, withBase(config.base, a.permalink)]));
+  const onDisk = await listRenderedBodies(renderedFolder);
+  const digests = new Set<string>();
+  const toRender: PendingRender[] = [];
+  for (const article of folder.articles) {
+    const data = withLocalLeadImage(toArticleData(article));
+    // Relative links to other article files become their addresses (remarkArticleLinks).
+    const articleLinks = mapArticleFileLinks(article.file, article.body, (file) => addresses.get(file));
+    const hasLinks = Object.keys(articleLinks).length > 0;
+    const links = hasLinks ? `articleLinks: ${JSON.stringify(articleLinks)}\n` : '';
+    const digest = generateDigest(
+      `${PIPELINE_VERSION}\n${siteUrl}\n${settings}\n${JSON.stringify(data)}\n${links}${article.body}`,
+    );
+    digests.add(digest);
+    const cached = store.get(article.id);
+    if (cached?.digest === digest && onDisk.has(digest)) {
+      // Astro lists the pictures to import in .astro/content-assets.mjs, one file per checkout that
+      // builds of other content folders (the tests') overwrite, and rewrites it only when an entry
+      // with pictures is set: setting the cached entry afresh keeps the list ours.
+      if (cached.assetImports?.length) {
+        store.delete(article.id);
+        store.set(cached);
+      }
+      continue;
+    }
+    toRender.push({
+      article,
+      data,
+      digest,
+      job: {
+        fileURL: pathToFileURL(path.join(directory, article.file)).href,
+        body: article.body,
+        frontmatter: { lang: data.lang, ...(hasLinks ? { articleLinks } : {}) },
+      },
+    });
+  }
+  return { toRender, digests };
+}
+
+/** Sets an article's entry in the store, with its rendered body when that shows pictures. */
+function storeArticle(
+  { store, config }: LoaderContext,
+  directory: string,
+  { article, data, digest }: PendingRender,
+  rendered?: RenderOutcome,
+): void {
+  const leadImage = isLocalImage(data.image?.src) ? data.image.src : undefined;
+  const imagePaths = rendered ? [...rendered.localImagePaths, ...rendered.remoteImagePaths] : [];
+  store.set({
+    id: article.id,
+    data,
+    digest,
+    // The body stays out of Astro's data store (see src/lib/rendered-cache.ts), unless it shows
+    // pictures: those go through Astro's image pipeline when the page renders it.
+    ...(rendered && imagePaths.length > 0
+      ? {
+          rendered: {
+            html: rendered.body.html,
+            metadata: { imagePaths, frontmatter: { readingTime: rendered.body.readingTime } },
+          },
+        }
+      : {}),
+    filePath: path.relative(fileURLToPath(config.root), path.join(directory, article.file)).split(path.sep).join('/'),
+    // Pictures next to the article go through Astro's image pipeline: body images found while
+    // rendering, and the lead image, which Astro swaps for the imported picture whenever the entry
+    // is read (see getLeadImage in src/data/images.ts).
+    assetImports: [...imagePaths, ...(leadImage ? [leadImage] : [])],
+    ...(leadImage ? { imageImports: [['image', 'src']] } : {}),
+  });
+}
+
+/** How {@link renderNow} renders and stores bodies. */
+interface RenderNowOptions {
+  /** Worker threads to render on; 0 renders on this thread. */
+  workers: number;
+  /** Which remote pictures bodies may show. */
+  image: MarkdownImageOptions;
+  /** The rendered-body cache folder each body is written to. */
+  renderedFolder: string;
+  /** Names an article file in problems. */
+  label: (file: string) => string;
+  /** Stores an article's entry once its body is rendered. */
+  storeEntry: (item: PendingRender, rendered: RenderOutcome) => void;
+}
+
+/**
+ * Renders the bodies the pages cannot wait for, writes each to the rendered-body cache and stores
+ * its entry. Every article is tried, so one build names every body that cannot be rendered; the
+ * problems of those are returned.
+ */
+async function renderNow(items: readonly PendingRender[], options: RenderNowOptions): Promise<Problem[]> {
+  const { workers, image, renderedFolder, label, storeEntry } = options;
+  const failures: Problem[] = [];
+  const onResult = async (index: number, result: RenderResult): Promise<void> => {
+    const item = items[index]!;
+    if (!result.ok) {
+      failures.push(renderFailureProblem(label(item.article.file), result.error));
+      return;
+    }
+    await writeRenderedBody(renderedFolder, item.digest, result.outcome.body);
+    storeEntry(item, result.outcome);
+  };
+  if (items.length === 0) return failures;
+  if (workers > 0) {
+    await renderOnWorkers(
+      items.map((item) => item.job),
+      { workers, image, onResult },
+    );
+    return failures;
+  }
+  const renderer = await createArticleRenderer(image);
+  for (const [index, { job }] of items.entries()) {
+    const result: RenderResult = await renderArticle(renderer, job).then(
+      (outcome) => ({ ok: true as const, outcome }),
+      (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+    await onResult(index, result);
+  }
+  return failures;
 }
 
 /**

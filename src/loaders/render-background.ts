@@ -1,13 +1,13 @@
 /**
  * Renders article bodies on worker threads in the background while the build renders its pages
- * (see src/lib/deferred-renders.ts). The workers take their jobs from a queue in shared memory
+ * (see src/integrations/build-context.ts). The workers take their jobs from a queue in shared memory
  * (render-background-queue.ts) and write each body to the rendered-body cache themselves, so they
  * never wait for the build's busy main thread: oldest article first, and first of all any body a
  * page asked for ahead of its turn. That page waits while the build renders other pages
  * (astro.config.mjs sets `build.concurrency`), so the build's own thread renders pages only.
  */
 import { Worker } from 'node:worker_threads';
-import type { DeferredRenders } from '../lib/deferred-renders';
+import type { DeferredRenders } from '../integrations/build-context';
 import { renderFailureProblem } from '../lib/input-checks';
 import { ContentError, type Problem } from '../lib/problems';
 import { writeRenderedBody } from '../lib/rendered-cache';

@@ -1,6 +1,8 @@
 /**
  * The HTML check of a built archive, run before a deploy: html-validate reads every page as a whole
- * document against the HTML standard and its accessibility rules, with the rule choices below.
+ * document against the HTML standard and its accessibility rules, with the rule choices below; and,
+ * as the W3C checker does and html-validate does not, every page must end with `</html>`, nothing
+ * after it ("Stray start tag script").
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -86,6 +88,25 @@ export function samplePagesByType(pages: readonly string[], perType: number): st
   return picked.sort();
 }
 
+/** The rule id of content after `</html>`, which html-validate lets pass. */
+export const AFTER_HTML_RULE = 'content-after-html';
+
+/**
+ * Where a document has content after its closing `</html>` (anything but white space and
+ * comments), as 1-based line and column, or undefined when it ends there.
+ */
+export function findContentAfterHtml(html: string): { line: number; column: number } | undefined {
+  const end = html.toLowerCase().lastIndexOf('</html>');
+  if (end === -1) return undefined;
+  const after = end + '</html>'.length;
+  const rest = html.slice(after).replace(/<!--[\s\S]*?-->/g, (comment) => ' '.repeat(comment.length));
+  const offset = rest.search(/\S/);
+  if (offset === -1) return undefined;
+  const before = html.slice(0, after + offset);
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
+}
+
 /** Validates the pages of the archive built into `outDir`; an empty `problems` list means all are valid. */
 export async function validateSiteHtml(outDir: string, options: SiteHtmlOptions = {}): Promise<SiteHtmlReport> {
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
@@ -96,6 +117,15 @@ export async function validateSiteHtml(outDir: string, options: SiteHtmlOptions 
   const problems: HtmlProblem[] = [];
   for (const page of pages) {
     const html = await readFile(path.join(outDir, page), 'utf8');
+    const stray = findContentAfterHtml(html);
+    if (stray) {
+      problems.push({
+        page: `${base}${page}`,
+        ...stray,
+        rule: AFTER_HTML_RULE,
+        message: 'content after </html> (the W3C checker rejects it: "Stray start tag"); it belongs inside <body>',
+      });
+    }
     const report = await validator.validateString(html, page);
     for (const result of report.results) {
       for (const message of result.messages) {

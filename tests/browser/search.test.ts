@@ -46,11 +46,6 @@ async function search(params: string): Promise<void> {
 }
 
 const checkbox = (label: string) => page.getByRole('checkbox', { name: label });
-const scopeText = async () =>
-  (await page.locator('[data-search-scope]').isVisible())
-    ? await page.locator('[data-search-scope-text]').textContent()
-    : '';
-const widenButton = () => page.getByRole('button', { name: 'Cari di semua bahasa' });
 
 describe('searching the archive', () => {
   it('finds an article by a word of its body and shows its date and the matched words', async () => {
@@ -72,8 +67,7 @@ describe('searching the archive', () => {
   it('matches English word forms in English articles from the same page', async () => {
     await search('?q=sanction');
     expect(await resultTitles(page)).toEqual([SANCTIONS]);
-    // No Indonesian article has the word, so the page searched the English ones too, and says so.
-    expect(await scopeText()).toBe('Tidak ada hasil dalam Bahasa Indonesia, jadi semua bahasa dicari.');
+    expect(await statusText(page)).toBe('1 hasil untuk “sanction”');
     expect(await page.locator('.search-result mark').allTextContents()).toContain('sanctions');
     expect(await page.locator('.search-result').first().getAttribute('lang')).toBe('en');
     expect(await page.locator('.search-result .dateline').first().textContent()).toBe('Wednesday, 7 September 2022');
@@ -109,22 +103,26 @@ describe('searching the archive', () => {
 });
 
 describe('languages', () => {
-  it('searches the interface language first, and every language when the reader asks', async () => {
-    await search('?q=korea');
+  it('searches every language, shows the interface language first, then all in one ranking', async () => {
+    // Held back, the English index shows the Indonesian results first and says more are coming.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/pagefind\/pagefind\.en_/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(site.at('/search/?q=korea'));
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 3);
     expect((await resultTitles(page)).sort()).toEqual([DIPLOMAT, JUAL, LATIHAN].sort());
-    expect(await statusText(page)).toBe('3 hasil untuk “korea”');
-    expect(await scopeText()).toBe('Hanya artikel dalam Bahasa Indonesia.');
-    await widenButton().click();
-    await waitForSearch(page, '?q=korea&language=all');
+    expect(await statusText(page)).toBe('Hasil pertama; bahasa lain masih dicari…');
+    expect(await page.locator('[data-search-results]').getAttribute('aria-busy')).toBe('true');
+    release();
+    await waitForAnswer(page);
     expect((await resultTitles(page)).sort()).toEqual([DIPLOMAT, JUAL, LATIHAN, TALKS].sort());
     expect(await statusText(page)).toBe('4 hasil untuk “korea”');
-    expect(await scopeText()).toBe('');
-    await page.goBack();
-    await waitForSearch(page, '?q=korea');
-    expect((await resultTitles(page)).sort()).toEqual([DIPLOMAT, JUAL, LATIHAN].sort());
   });
 
-  it('answers a plain query with one language’s index and no filter data', async () => {
+  it('answers a plain query with each language’s index once and no filter data', async () => {
     const fetched = await recordFetches(page, /\/pagefind\//, () => search('?q=korea'));
     const paths = fetched.map((resource) => new URL(resource.url).pathname.replace(/^\/arsip\/pagefind\//, ''));
     expect(paths.filter((file) => file.startsWith('filter/'))).toEqual([]);
@@ -132,12 +130,17 @@ describe('languages', () => {
     expect(paths).toContain('pagefind-worker.js');
     expect(paths).not.toContain('pagefind.js');
     // The page list of each Indonesian part of the index (two articles to a part in this build),
-    // and Indonesian WebAssembly once: the second part's request for it is answered from the cache.
+    // and each language's WebAssembly once: a second part's request for it is answered from the cache.
     expect(paths.filter((file) => /\.id_\w+\.pf_meta$/.test(file))).toHaveLength(2);
-    const wasm = fetched.filter((resource) => /\/wasm\.id\./.test(resource.url));
-    expect(wasm.filter((resource) => resource.bodyBytes > 0)).toHaveLength(1);
-    expect(paths.filter((file) => /\ben_|\.en\./.test(file))).toEqual([]);
-    expect(paths.filter((file) => file.startsWith('fragment/'))).toHaveLength(3);
+    for (const language of ['id', 'en']) {
+      const wasm = fetched.filter((resource) => resource.url.includes(`/wasm.${language}.`));
+      expect(
+        wasm.filter((resource) => resource.bodyBytes > 0),
+        language,
+      ).toHaveLength(1);
+    }
+    // The fragments of the four results shown, and of no other article.
+    expect(paths.filter((file) => file.startsWith('fragment/'))).toHaveLength(4);
     // Nothing more follows once the answer is on screen.
     const later = await recordFetches(page, /\/pagefind\//, () => page.waitForTimeout(500));
     expect(later).toEqual([]);
@@ -168,10 +171,17 @@ describe('filters and order', () => {
       (await page.getByRole('group', { name: group }).locator('label').allTextContents()).map((label) =>
         label.replace(/\s+/g, ' ').trim(),
       );
-    // Counts are of the results shown (Indonesian), and each language counts what it would give.
-    expect(await labels('Topik')).toEqual(['Korea Utara (2)', 'Rusia (2)', 'Diplomasi (1)', 'Korea Selatan (1)']);
+    // Counts are of the results shown (every language), and each language counts what it would give.
+    expect(await labels('Topik')).toEqual([
+      'Korea Utara (3)',
+      'Rusia (2)',
+      'Diplomacy (1)',
+      'Diplomasi (1)',
+      'Korea Selatan (1)',
+    ]);
     expect(await labels('Bahasa')).toEqual(['Semua (4)', 'Bahasa Indonesia (3)', 'English (1)']);
-    expect(await page.getByRole('radio', { name: 'Bahasa Indonesia (3)' }).isChecked()).toBe(true);
+    const languages = page.getByRole('group', { name: 'Bahasa' });
+    expect(await languages.getByRole('radio', { name: 'Semua (4)' }).isChecked()).toBe(true);
   });
 
   it('narrows the results with a topic, showing how many each topic has', async () => {
@@ -229,9 +239,8 @@ describe('filters and order', () => {
     expect(await resultTitles(page)).toEqual([DIPLOMAT, TALKS, JUAL]);
     expect(await statusText(page)).toBe('3 berita cocok dengan saringan');
     expect(await page.getByRole('radio', { name: 'Paling relevan' }).isDisabled()).toBe(true);
-    await search('?tag=korea-utara');
+    await search('?tag=korea-utara&language=id');
     expect(await resultTitles(page)).toEqual([DIPLOMAT, JUAL]);
-    expect(await scopeText()).toBe('Hanya artikel dalam Bahasa Indonesia.');
   });
 });
 
@@ -246,15 +255,15 @@ describe('the URL', () => {
 
     await checkbox('Rusia (2)').uncheck();
     await waitForSearch(page, '?q=korea&sort=date');
-    expect(await resultTitles(page)).toEqual([DIPLOMAT, LATIHAN, JUAL]);
-
-    await page.getByRole('radio', { name: 'Semua (4)' }).check();
-    await waitForSearch(page, '?q=korea&language=all&sort=date');
     expect(await resultTitles(page)).toEqual([DIPLOMAT, TALKS, LATIHAN, JUAL]);
+
+    await page.getByRole('group', { name: 'Bahasa' }).getByRole('radio', { name: 'Bahasa Indonesia (3)' }).check();
+    await waitForSearch(page, '?q=korea&language=id&sort=date');
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, LATIHAN, JUAL]);
 
     await page.goBack();
     await waitForSearch(page, '?q=korea&sort=date');
-    expect(await resultTitles(page)).toEqual([DIPLOMAT, LATIHAN, JUAL]);
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, TALKS, LATIHAN, JUAL]);
     await page.goBack();
     await waitForSearch(page, '?q=korea&tag=rusia&sort=date');
     expect(await checkbox('Rusia (2)').isChecked()).toBe(true);
@@ -262,10 +271,10 @@ describe('the URL', () => {
 
     await page.goForward();
     await waitForSearch(page, '?q=korea&sort=date');
-    expect(await resultTitles(page)).toEqual([DIPLOMAT, LATIHAN, JUAL]);
-    await page.goForward();
-    await waitForSearch(page, '?q=korea&language=all&sort=date');
     expect(await resultTitles(page)).toEqual([DIPLOMAT, TALKS, LATIHAN, JUAL]);
+    await page.goForward();
+    await waitForSearch(page, '?q=korea&language=id&sort=date');
+    expect(await resultTitles(page)).toEqual([DIPLOMAT, LATIHAN, JUAL]);
   });
 
   it('records a typed query as one history entry', async () => {
@@ -319,9 +328,7 @@ describe('using only the keyboard', () => {
     await page.keyboard.press('ArrowRight');
     await waitForSearch(page, '?q=korea&sort=date');
 
-    // After the order: the choice to search every language, then the first result.
-    await page.keyboard.press('Tab');
-    expect((await focused()).text).toBe('Cari di semua bahasa');
+    // After the order, the first result.
     await page.keyboard.press('Tab');
     expect((await focused()).text).toBe(DIPLOMAT);
 

@@ -8,6 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, serveStatic, type StaticSite } from '../helpers/browser';
+import { sectionPath } from '../../src/lib/routes';
 import { waitForAnswer } from '../helpers/search-page';
 
 // Pages of the sample archive in content/ (its articles are part of the repository).
@@ -89,7 +90,7 @@ describe('archive, tag and section pages', () => {
     ['day', '/2021/02/08/', ['Beranda', '2021', 'Februari', '8 Februari']],
     ['tag', '/tags/jakarta/', ['Beranda', 'Topik', 'Jakarta']],
     ['author', '/authors/dimas-prasetyo/', ['Beranda', 'Penulis', 'Dimas Prasetyo']],
-    ['section', '/sections/ekonomi/', ['Beranda', 'Ekonomi']],
+    ['section', sectionPath('ekonomi'), ['Beranda', 'Ekonomi']],
     ['archive overview', '/archive/', ['Beranda', 'Arsip']],
     ['tag index', '/tags/', ['Beranda', 'Topik']],
   ])('shows the trail of a %s page, the page itself marked current', async (_type, sitePath, names) => {
@@ -122,7 +123,7 @@ describe('archive, tag and section pages', () => {
   });
 
   it('dates every article of a listing in the language of the page', async () => {
-    for (const sitePath of ['/', '/2024/', '/sections/budaya/']) {
+    for (const sitePath of ['/', '/2024/', sectionPath('budaya')]) {
       await page.goto(site.at(sitePath));
       const batik = page.locator(`.article-card:has(a[href="${ENGLISH_ARTICLE}"]) .dateline`);
       expect(await batik.textContent(), sitePath).toBe('2 Okt 2024');

@@ -34,9 +34,18 @@ export interface BuildResult {
 // child Astro process would take them as its own (BASE_URL would override the configured base path).
 const testRunnerVariables = /^(NODE_ENV|TEST|VITEST.*|BASE_URL|MODE|DEV|PROD|SSR)$/;
 
-/** The environment for a child process of a test: the machine's, without the test runner's variables. */
+// Warta's own settings come from the test, never from the shell that runs it: a deploy shell
+// exporting WARTA_SITE_URL must not change what a test builds.
+const wartaSettings = /^WARTA_/;
+
+/**
+ * The environment for a child process of a test: the machine's, without the test runner's
+ * variables or Warta's settings, plus `extra`.
+ */
 export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !testRunnerVariables.test(name)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !testRunnerVariables.test(name) && !wartaSettings.test(name)),
+  );
   return { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
 }
 
@@ -89,11 +98,15 @@ export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return nested.flat().sort();
 }
 
-/** Builds the archive of `contentDir` with extra environment variables and `astro build` arguments. */
+/**
+ * Builds the archive of `contentDir` with extra environment variables and `astro build` arguments,
+ * killing a build that takes longer than `timeoutMs` (170 s unless given).
+ */
 export async function buildArchive(
   contentDir: string,
   env: NodeJS.ProcessEnv = {},
   args: readonly string[] = [],
+  options: { timeoutMs?: number } = {},
 ): Promise<BuildResult> {
   const work = await mkdtemp(path.join(tmpdir(), 'warta-build-'));
   const outDir = env['WARTA_OUT_DIR'] ?? path.join(work, 'dist');
@@ -106,6 +119,7 @@ export async function buildArchive(
       WARTA_OUT_DIR: outDir,
       WARTA_CACHE_DIR: cacheDir,
     },
+    options,
   );
   return {
     exitCode,

@@ -24,7 +24,7 @@ function otherMachine(env: { SOURCE_DATE_EPOCH: string }): NodeJS.ProcessEnv {
     LANG: 'tr_TR.UTF-8',
     LC_ALL: 'tr_TR.UTF-8',
     SOURCE_DATE_EPOCH: String(Number(env.SOURCE_DATE_EPOCH) + 365 * 86_400),
-    // A large archive's way of rendering (src/lib/deferred-renders.ts), which a small one never takes.
+    // A large archive's way of rendering (src/integrations/build-context.ts), which a small one never takes.
     WARTA_RENDER_WORKERS: '2',
   };
 }

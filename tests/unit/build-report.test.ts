@@ -1,6 +1,7 @@
 import type { AstroIntegration, AstroLoggerMessage } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { buildFinish, buildStart, OUTPUT_PHASE_NAMES, recordingWarnings } from '../../src/integrations/build-report';
+import { buildFinish, buildStart } from '../../src/integrations/build-frame';
+import { OUTPUT_PHASE_NAMES, recordingWarnings } from '../../src/integrations/build-report';
 import {
   classifyPage,
   countPages,
@@ -25,6 +26,8 @@ describe('classifyPage', () => {
     ['/2023/09/arsip-bulanan/', 'article'],
     ['/tags/rusia/', 'tag'],
     ['/authors/rina/', 'author'],
+    ['/sections/ekonomi/', 'section'],
+    ['/sections/ekonomi/2/', 'section'],
     ['/archive/', 'archive'],
     ['/search/', 'search'],
     ['/404/', 'other'],

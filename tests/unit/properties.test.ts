@@ -9,6 +9,7 @@ import { groupByPeriod } from '../../src/lib/archive-groups';
 import { findCollisions, readArticle, type ArticleRecord } from '../../src/lib/article-file';
 import { getCalendarParts, type DatePrecision } from '../../src/lib/dates';
 import { paginate } from '../../src/lib/pagination';
+import { termPath } from '../../src/lib/routes';
 import { buildPermalink } from '../../src/lib/permalinks';
 import { slugify, slugifyUnicode } from '../../src/lib/slugs';
 import { mergeTags, tagKey } from '../../src/lib/tags';
@@ -223,7 +224,7 @@ describe('pagination', () => {
   it('splits any listing into full pages and one last page that together hold it once, in order', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(), { maxLength: 60 }), fc.integer({ min: 1, max: 12 }), (items, size) => {
-        const pages = paginate(items, size, '/tags/x/', 'page/');
+        const pages = paginate(items, size, (number) => termPath('tags', 'x', number));
         expect(pages.flatMap((page) => page.items)).toEqual(items);
         expect(pages.slice(0, -1).every((page) => page.items.length === size)).toBe(true);
         expect(pages.length).toBe(Math.max(1, Math.ceil(items.length / size)));

@@ -29,7 +29,8 @@ describe('the bodies background render workers share', () => {
   });
 });
 
-describe('renderInBackground', () => {
+// Each test starts worker threads that load the Markdown pipeline: seconds on a loaded two-core machine.
+describe('renderInBackground', { timeout: 60_000 }, () => {
   let folder: string;
   beforeEach(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'warta-background-'));

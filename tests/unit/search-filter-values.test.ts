@@ -26,6 +26,13 @@ describe('buildFilterValueMap', () => {
     expect(values.toIndexValue('year', '2022')).toBe('2022');
   });
 
+  it('gives names without letters or digits the fallback slug of their kind, as their pages have', () => {
+    const symbols = buildFilterValueMap({ tag: { '—': 1, '・': 1 }, author: { '—': 2 } });
+    expect(symbols.toUrlValue('author', '—')).toBe('author');
+    expect(symbols.toUrlValue('tag', '—')).toBe('tag');
+    expect(symbols.toIndexValue('tag', 'tag-2')).toBe('・');
+  });
+
   it('passes an unknown value from a link through, so it matches nothing', () => {
     expect(values.toIndexValue('tag', 'tidak-ada')).toBe('tidak-ada');
   });

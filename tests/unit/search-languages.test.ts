@@ -1,52 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import * as searchLanguages from '../../src/lib/search-languages';
-import {
-  fallbackLanguages,
-  languagesToSearch,
-  orderLanguages,
-  shownLanguageChoice,
-} from '../../src/lib/search-languages';
+import { languagesToSearch, orderLanguages, shownLanguageChoice } from '../../src/lib/search-languages';
 import { parseSearchState } from '../../src/lib/search-state';
 
-const available = ['en', 'id'];
-const plan = (query: string) => {
-  const state = parseSearchState(query);
-  return { first: languagesToSearch(state, available, 'id'), then: fallbackLanguages(state, available, 'id') };
-};
+// As the engine orders them on the Indonesian page: the interface language first.
+const available = ['id', 'en'];
+const plan = (query: string) => languagesToSearch(parseSearchState(query), available);
 
 describe('search-languages', () => {
   it('exports the language plan of a search', () => {
-    expect(Object.keys(searchLanguages).sort()).toEqual([
-      'fallbackLanguages',
-      'languagesToSearch',
-      'orderLanguages',
-      'shownLanguageChoice',
-    ]);
+    expect(Object.keys(searchLanguages).sort()).toEqual(['languagesToSearch', 'orderLanguages', 'shownLanguageChoice']);
   });
 });
 
-describe('languagesToSearch and fallbackLanguages', () => {
-  it('reads the interface language first, and the others only if it finds nothing', () => {
-    expect(plan('?q=korea')).toEqual({ first: ['id'], then: ['en'] });
+describe('languagesToSearch', () => {
+  it('reads every language without a choice, the interface language first', () => {
+    expect(plan('?q=korea')).toEqual(['id', 'en']);
+    expect(plan('?q=korea&language=all')).toEqual(['id', 'en']);
   });
 
-  it('reads every language when the reader asks for all of them', () => {
-    expect(plan('?q=korea&language=all')).toEqual({ first: ['en', 'id'], then: [] });
-  });
-
-  it('reads only the language the reader chose, even when it finds nothing', () => {
-    expect(plan('?q=korea&language=en')).toEqual({ first: ['en'], then: [] });
-    expect(plan('?q=korea&language=id')).toEqual({ first: ['id'], then: [] });
+  it('reads only the language the reader chose', () => {
+    expect(plan('?q=korea&language=en')).toEqual(['en']);
+    expect(plan('?q=korea&language=id')).toEqual(['id']);
   });
 
   it('reads nothing for a language the index does not have', () => {
-    expect(plan('?q=korea&language=fr')).toEqual({ first: [], then: [] });
-  });
-
-  it('reads every language of an index that has none in the interface language', () => {
-    expect(languagesToSearch(parseSearchState('?q=x'), ['en'], 'id')).toEqual(['en']);
-    expect(fallbackLanguages(parseSearchState('?q=x'), ['en'], 'id')).toEqual([]);
-    expect(languagesToSearch(parseSearchState('?q=x'), [], 'id')).toEqual([]);
+    expect(plan('?q=korea&language=fr')).toEqual([]);
+    expect(languagesToSearch(parseSearchState('?q=x'), [])).toEqual([]);
   });
 });
 

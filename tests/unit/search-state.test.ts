@@ -2,12 +2,22 @@ import { describe, expect, it } from 'vitest';
 import {
   ALL_LANGUAGES,
   effectiveSort,
-  emptySearchState,
   formatSearchState,
   hasSearchFilters,
   isSearchActive,
   parseSearchState,
+  type SearchState,
 } from '../../src/lib/search-state';
+
+// The state of a search page opened without parameters.
+const emptySearchState: SearchState = {
+  query: '',
+  tag: [],
+  author: [],
+  year: undefined,
+  language: undefined,
+  sort: 'relevance',
+};
 
 describe('parseSearchState', () => {
   it('reads the query, filters and order of a shared link', () => {

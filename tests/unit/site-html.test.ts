@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { samplePagesByType, validateSiteHtml } from '../../src/verify/site-html';
+import { findContentAfterHtml, samplePagesByType, validateSiteHtml } from '../../src/verify/site-html';
 
 const page = (head: string, body: string) =>
   `<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"><title>Warta</title>${head}</head>` +
@@ -25,6 +25,8 @@ describe('validateSiteHtml', () => {
         '<h1 id="x">Satu</h1><ul><p>bukan butir daftar</p></ul><img src="/a.png"><span id="x"></span>',
       ),
       'tanpa-doctype/index.html': '<html lang="id"><head><title>t</title></head><body></body></html>',
+      // As Astro wrote the search page when its script followed the layout.
+      'search/index.html': `${page('', '<h1>Cari</h1>').trimEnd()}<script type="module" src="/_astro/s.js"></script>\n`,
     };
     for (const [file, content] of Object.entries(files)) {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
@@ -40,16 +42,27 @@ describe('validateSiteHtml', () => {
 
   it('names the page, position and rule of every problem in every page', async () => {
     const { pages, problems } = await validateSiteHtml(dir, { base: '/arsip/' });
-    expect(pages).toBe(3);
+    expect(pages).toBe(4);
     const rules = (page: string) => problems.filter((problem) => problem.page === page).map((problem) => problem.rule);
     expect(rules('/arsip/2022/index.html')).toEqual(
       expect.arrayContaining(['require-sri', 'element-permitted-content', 'no-dup-id', 'wcag/h37']),
     );
     expect(rules('/arsip/tanpa-doctype/index.html')).toContain('missing-doctype');
     expect(rules('/arsip/index.html')).toEqual([]);
+    expect(problems.filter((problem) => problem.page === '/arsip/search/index.html')).toEqual([
+      expect.objectContaining({ rule: 'content-after-html', line: 2, message: expect.stringContaining('</html>') }),
+    ]);
     const duplicate = problems.find((problem) => problem.rule === 'no-dup-id')!;
     expect(duplicate).toMatchObject({ line: 2, message: expect.stringContaining('"x"') });
     expect(duplicate.column).toBeGreaterThan(1);
+  });
+});
+
+describe('findContentAfterHtml', () => {
+  it('finds a script after </html>, and lets white space and comments pass', () => {
+    expect(findContentAfterHtml('<html><body></body></html>\n')).toBeUndefined();
+    expect(findContentAfterHtml('<html><body></body></HTML>\n<!-- built -->\n')).toBeUndefined();
+    expect(findContentAfterHtml('<html>\n<body></body></html>\n  <script></script>')).toEqual({ line: 3, column: 3 });
   });
 });
 

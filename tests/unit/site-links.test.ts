@@ -17,7 +17,8 @@ async function writeSite(files: Record<string, string>): Promise<string> {
 const page = (head: string, body: string) =>
   `<!doctype html><html lang="id"><head><title>t</title>${head}</head><body>${body}</body></html>`;
 
-describe('checkSiteLinks', () => {
+// Each check starts local servers and requests every page: seconds on a busy machine.
+describe('checkSiteLinks', { timeout: 30_000 }, () => {
   let root: string;
   let sub: string;
 

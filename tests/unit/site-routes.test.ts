@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sectionPath } from '../../src/lib/routes';
 import { createSiteRoutes, type RoutedArticle } from '../../src/lib/site-routes';
 
 function article(permalink: string, extra: Partial<RoutedArticle> = {}): RoutedArticle {
@@ -63,11 +64,12 @@ describe('createSiteRoutes with sections', () => {
   });
 
   it('knows each section page and its later pages at <slug>/N/, as the section routes do', () => {
-    expect(withSections.find('/sections/asia/')).toBe('listing');
-    expect(withSections.find('/sections/asia/2/')).toBe('listing');
-    expect(withSections.find('/sections/asia/3/')).toBeUndefined();
+    expect(withSections.find(sectionPath('asia'))).toBe('listing');
+    expect(withSections.find(sectionPath('asia', 2))).toBe('listing');
+    expect(withSections.find(sectionPath('asia', 3))).toBeUndefined();
+    expect(withSections.find('/sections/asia/page/2/')).toBeUndefined();
     // A configured section without articles still has its (empty) first page.
-    expect(withSections.find('/sections/kosong/')).toBe('listing');
-    expect(withSections.find('/sections/lain/')).toBeUndefined();
+    expect(withSections.find(sectionPath('kosong'))).toBe('listing');
+    expect(withSections.find(sectionPath('lain'))).toBeUndefined();
   });
 });

@@ -1,0 +1,88 @@
+/**
+ * The two integrations that frame a build. `buildStart` goes first in the list: it starts the
+ * build context and the report's timer, records every warning logged, has each other
+ * integration's output step timed, and stages the output next to `dist/`. `buildFinish` goes last:
+ * once every other integration (search index, redirects) has written its files, it swaps the
+ * finished folder into place and prints the report. The work is in build-context.ts,
+ * build-staging.ts and build-report.ts; this file only wires it to Astro's hooks.
+ */
+import type { AstroIntegration } from 'astro';
+import { ContentError } from '../lib/problems';
+import { finishDeferredRenders, reportWarning, resetBuildContext } from './build-context';
+import {
+  finishBuildReport,
+  markPhaseDone,
+  recordingWarnings,
+  startBuildTimer,
+  timeOutputStep,
+  timeSwap,
+} from './build-report';
+import { stageOutput, swapOutputIntoPlace } from './build-staging';
+
+const START_NAME = 'warta:build-start';
+const FINISH_NAME = 'warta:build-finish';
+
+// The frame needs the whole list: it must come first and last, with every output step in between.
+function checkOrder(integrations: readonly AstroIntegration[]): void {
+  const names = integrations.map((integration) => integration.name);
+  const finishAt = names.indexOf(FINISH_NAME);
+  if (names[0] !== START_NAME || finishAt === -1) {
+    throw new Error(`${START_NAME} must be the first integration and ${FINISH_NAME} the last`);
+  }
+  // An output step after the swap would write into a folder that has already been moved.
+  const late = integrations.slice(finishAt + 1).filter((integration) => integration.hooks['astro:build:done']);
+  if (late.length > 0) {
+    throw new Error(`move ${late.map((i) => i.name).join(', ')} before ${FINISH_NAME} in astro.config.mjs`);
+  }
+}
+
+/** The first integration of the build: context, timing, warnings, and output into a staging folder. */
+export function buildStart(): AstroIntegration {
+  return {
+    name: START_NAME,
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
+        if (command !== 'build') return;
+        resetBuildContext();
+        startBuildTimer();
+        // Every logger of the build (Astro's, Vite's, each integration's and loader's) writes
+        // through this one shared destination, so the report sees every warning, whoever raised it.
+        logger.options.destination = recordingWarnings(logger.options.destination, reportWarning);
+        updateConfig({ outDir: stageOutput(config.outDir) });
+      },
+      'astro:config:done': ({ config }) => {
+        checkOrder(config.integrations);
+        const finishAt = config.integrations.findIndex((integration) => integration.name === FINISH_NAME);
+        for (const integration of config.integrations.slice(1, finishAt)) timeOutputStep(integration);
+      },
+      'astro:build:start': () => {
+        markPhaseDone('content');
+      },
+      'astro:build:generated': async () => {
+        // Bodies rendered while the pages rendered (see build-context.ts) are all done before
+        // anything is indexed or put in place; a body no page showed (a draft's) may still fail
+        // here, and fails the build as it would have while loading.
+        const problems = await finishDeferredRenders();
+        if (problems.length > 0) throw new ContentError(problems);
+        markPhaseDone('pages');
+      },
+    },
+  };
+}
+
+/** The last integration of the build: swap the finished output into place and report. */
+export function buildFinish(): AstroIntegration {
+  return {
+    name: FINISH_NAME,
+    hooks: {
+      'astro:build:done': ({ pages, logger }) => {
+        const outDir = timeSwap(swapOutputIntoPlace);
+        finishBuildReport(
+          pages.map((page) => page.pathname),
+          outDir,
+          logger,
+        );
+      },
+    },
+  };
+}
