@@ -37,7 +37,7 @@ export const ARCHIVE_PATH = '/archive/';
 /** The search page; its state travels in the query (`?q=…&tag=…`). */
 export const SEARCH_PATH = '/search/';
 
-/** The page of the archive's figures, a fixed page (src/pages/stats.astro), not a listing. */
+/** The page of the archive's figures, a fixed page (src/pages/stats/), not a listing. */
 export const STATS_PATH = '/stats/';
 
 /** Listing pages every archive has, whatever its articles. */
@@ -192,9 +192,8 @@ export function parseSitePath(path: string): SitePath | undefined {
     if (more.length > 0 || (third !== undefined && !PAGE_NUMBER_RE.test(third))) return undefined;
     return { kind: 'term', term: first, slug: second, page: Number(third ?? 1), listing: termPath(first, second) };
   }
-  if (first === SECTIONS_SEGMENT) {
-    if (second === undefined || more.length > 0 || (third !== undefined && !PAGE_NUMBER_RE.test(third)))
-      return undefined;
+  if (first === SECTIONS_SEGMENT && second !== undefined) {
+    if (more.length > 0 || (third !== undefined && !PAGE_NUMBER_RE.test(third))) return undefined;
     return { kind: 'section', slug: second, page: Number(third ?? 1), listing: sectionPath(second) };
   }
   if (segments.length === 1 && `/${first}/` === ARCHIVE_PATH) return { kind: 'archive' };
