@@ -23,6 +23,9 @@ export default defineConfig({
   // worker thread while the pages render (src/integrations/build-context.ts), lets others go ahead.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   vite: { build: { assetsInlineLimit: 0 } },
+  // The toolbar starts from an inline script, which the page's policy refuses even in development
+  // (src/data/security.ts); it never ran here, and leaving it out keeps the console clean.
+  devToolbar: { enabled: false },
   // Pictures in article bodies get a srcset of widths up to their own and width/height attributes.
   image: { layout: 'constrained' },
   // buildStart must stay first and buildFinish last: they frame every other integration's work.

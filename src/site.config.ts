@@ -39,6 +39,21 @@ export interface SiteConfig {
   socialImage: SiteImage;
   /** The publisher's logo for search engines' structured data (a file in `public/`). */
   logo: SiteImage;
+  /**
+   * The newsroom's desks, in the order the front page shows them: each gathers the articles that
+   * carry any of its tags on a paginated page of its own, `/sections/<slug>/`.
+   */
+  sections: readonly SiteSection[];
+}
+
+/** A desk of the newsroom, such as Economy: a section of the archive defined by a list of tags. */
+export interface SiteSection {
+  /** URL slug of the section's pages: lower-case letters, digits and hyphens. */
+  slug: string;
+  /** Its name in each language of the interface. */
+  name: Readonly<Record<Lang, string>>;
+  /** Tags whose articles belong to the section, spelt in any case (`Ekonomi`, `economy`). */
+  tags: readonly string[];
 }
 
 /** What feeds carry for each article. */
@@ -108,4 +123,26 @@ export const siteConfig: SiteConfig = {
   sitemapPartSize: readSitemapPartSize(process.env['WARTA_SITEMAP_PART_SIZE']),
   socialImage: { path: '/social-card.png', width: 1200, height: 630, alt: 'Warta — arsip berita' },
   logo: { path: '/logo.png', width: 512, height: 512, alt: 'Warta' },
+  sections: [
+    {
+      slug: 'politik',
+      name: { id: 'Politik', en: 'Politics' },
+      tags: ['Politik', 'Politics', 'Pemilu 2024', 'Election', 'Diplomacy', 'Myanmar', 'Korea Utara'],
+    },
+    {
+      slug: 'ekonomi',
+      name: { id: 'Ekonomi', en: 'Economy' },
+      tags: ['Ekonomi', 'Economy', 'Pangan', 'Harga Beras', 'Rice', 'Startup', 'Startups'],
+    },
+    {
+      slug: 'lingkungan',
+      name: { id: 'Lingkungan & Bencana', en: 'Environment & Disasters' },
+      tags: ['Bencana', 'Banjir', 'Cuaca', 'Iklim', 'Climate', 'Gunung Api'],
+    },
+    {
+      slug: 'budaya',
+      name: { id: 'Budaya & Olahraga', en: 'Culture & Sport' },
+      tags: ['Budaya', 'Culture', 'Olahraga', 'Tahun Baru'],
+    },
+  ],
 };

@@ -81,6 +81,7 @@ async function main(): Promise<number> {
     publicDir: path.join(root, 'public'),
     timeZone: siteConfig.timeZone,
     pageSize: siteConfig.pageSize,
+    sections: siteConfig.sections,
     staticPaths: await listStaticPaths(root),
     now: resolveBuildTime(),
     label,

@@ -11,7 +11,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { chromiumPath, serveStatic } from '../../tests/helpers/browser';
-import { searchPath } from '../lib/routes';
+import { ARCHIVE_PATH, searchPath, sectionPath, STATS_PATH, termPath } from '../lib/routes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,11 +19,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const pages = {
   home: '/',
   article: '/2021/02/08/banjir-rendam-permukiman-jakarta-usai-hujan-semalaman/',
-  tag: '/tags/jakarta/',
-  archive: '/archive/',
+  tag: termPath('tags', 'jakarta'),
+  section: sectionPath('ekonomi'),
+  archive: ARCHIVE_PATH,
   year: '/2024/',
   search: searchPath(new URLSearchParams({ q: 'jakarta' })),
-  statistics: '/stats/',
+  statistics: STATS_PATH,
 } as const;
 const RUNS = 3;
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

@@ -6,6 +6,7 @@
  */
 import {
   createContentSecurityPolicy,
+  extendPolicy,
   formatHeadersFile,
   serializePolicy,
   type ContentSecurityPolicy,
@@ -17,9 +18,22 @@ import { siteConfig } from '../site.config';
 /** The policy every page of the archive is served with. */
 export const contentSecurityPolicy: ContentSecurityPolicy = createContentSecurityPolicy({ frameHosts: EMBED_HOSTS });
 
-/** The policy as the content of the `<meta http-equiv="Content-Security-Policy">` tag. */
-export function getCspMetaContent(): string {
-  return serializePolicy(contentSecurityPolicy, 'meta');
+/**
+ * The policy of `npm run dev` only: Vite injects each stylesheet as an inline `<style>` and talks to
+ * the page over a WebSocket for live reload, which the built site's policy forbids. Scripts stay as
+ * strict as on the built site, so a script a feature inlines by mistake still fails in development.
+ */
+export const devContentSecurityPolicy: ContentSecurityPolicy = extendPolicy(contentSecurityPolicy, {
+  'style-src': ["'unsafe-inline'"],
+  'connect-src': ['ws:', 'wss:'],
+});
+
+/**
+ * The policy as the content of the `<meta http-equiv="Content-Security-Policy">` tag; `dev` gives
+ * the development server's policy.
+ */
+export function getCspMetaContent({ dev = false }: { dev?: boolean } = {}): string {
+  return serializePolicy(dev ? devContentSecurityPolicy : contentSecurityPolicy, 'meta');
 }
 
 /**

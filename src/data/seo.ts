@@ -5,7 +5,14 @@
 import { t } from '../i18n/ui';
 import type { PreviewImage } from '../lib/page-meta';
 import { resolveImageUrl } from '../lib/page-meta';
-import { buildArticleCrumbs, buildBreadcrumbList, buildNewsArticle, type Crumb } from '../lib/structured-data';
+import { HOME_PATH } from '../lib/routes';
+import {
+  buildArticleCrumbs,
+  buildBreadcrumbList,
+  buildDateCrumbs,
+  buildNewsArticle,
+  type Crumb,
+} from '../lib/structured-data';
 import { siteConfig } from '../site.config';
 import type { ArticleEntry } from './articles';
 import { getLeadImage, isImportedImage } from './images';
@@ -31,7 +38,19 @@ export function getArticlePreviewImage(article: ArticleEntry): PreviewImage {
 
 /** The first step of every trail: the home page, named in `lang`. */
 export function getHomeCrumb(lang = siteConfig.defaultLang): Crumb {
-  return { name: t(lang, 'home'), path: '/' };
+  return { name: t(lang, 'home'), path: HOME_PATH };
+}
+
+/** The trail of a year, month or day archive: home → year → month → day, as far as the period goes. */
+export function getPeriodCrumbs(start: Date, kind: 'year' | 'month' | 'day', lang = siteConfig.defaultLang): Crumb[] {
+  const steps = buildDateCrumbs(start, kind === 'day' ? 'day' : 'month', { lang, timeZone: siteConfig.timeZone });
+  return [getHomeCrumb(lang), ...steps.slice(0, kind === 'year' ? 1 : kind === 'month' ? 2 : 3)];
+}
+
+/** The trail of an article page, in its language: home → year → month → day → the article. */
+export function getArticleCrumbs(article: ArticleEntry): Crumb[] {
+  const { data } = article;
+  return buildArticleCrumbs(data, getHomeCrumb(data.lang), { lang: data.lang, timeZone: siteConfig.timeZone });
 }
 
 /**
@@ -65,6 +84,5 @@ export function getArticleStructuredData(article: ArticleEntry) {
     },
     timeZone: siteConfig.timeZone,
   });
-  const crumbs = buildArticleCrumbs(data, getHomeCrumb(data.lang), { lang: data.lang, timeZone: siteConfig.timeZone });
-  return [newsArticle, getBreadcrumbStructuredData(crumbs)];
+  return [newsArticle, getBreadcrumbStructuredData(getArticleCrumbs(article))];
 }

@@ -7,6 +7,7 @@ import { browseStrings } from './strings/browse';
 import { coreStrings } from './strings/core';
 import { designStrings } from './strings/design';
 import { editorsStrings } from './strings/editors';
+import { readerStrings } from './strings/reader';
 import { searchStrings } from './strings/search';
 import { syndicationStrings } from './strings/syndication';
 
@@ -19,6 +20,7 @@ const strings = {
     ...editorsStrings.id,
     ...searchStrings.id,
     ...designStrings.id,
+    ...readerStrings.id,
   },
   en: {
     ...coreStrings.en,
@@ -27,6 +29,7 @@ const strings = {
     ...editorsStrings.en,
     ...searchStrings.en,
     ...designStrings.en,
+    ...readerStrings.en,
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

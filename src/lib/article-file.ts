@@ -296,6 +296,7 @@ export function toArticleData(article: ArticleRecord): ArticleData {
     ...(fm.source ? { source: { name: fm.source.name, ...(fm.source.url ? { url: fm.source.url } : {}) } } : {}),
     lang: fm.lang,
     draft: fm.draft,
+    featured: fm.featured,
     slug: article.slug,
     permalink: article.permalink,
     aliases: fm.aliases,

@@ -115,6 +115,8 @@ export function createArticleSchema({ defaultLang, timeZone }: ArticleSchemaOpti
     lang: z.enum(languages, { error: () => `must be one of: ${languages.join(', ')}` }).default(defaultLang),
     /** A draft is shown by `npm run dev` and never published by `npm run build`. */
     draft: z.boolean({ error: () => 'must be true or false' }).default(false),
+    /** Puts the article at the top of the front page while it is among the latest 30 days' news. */
+    featured: z.boolean({ error: () => 'must be true or false' }).default(false),
     /** Overrides the URL slug that is otherwise taken from the file name. */
     slug: text().trim().min(1, 'must not be empty; leave the field out to use the file name').optional(),
     /** Old paths of this article on earlier sites; each becomes a redirect to the permalink. */
@@ -164,6 +166,7 @@ export const ARTICLE_FIELDS = [
   'source',
   'lang',
   'draft',
+  'featured',
   'slug',
   'aliases',
   'image',
@@ -194,6 +197,7 @@ export const articleDataSchema = z.object({
   source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
   lang: z.enum(languages),
   draft: z.boolean(),
+  featured: z.boolean(),
   slug: z.string(),
   permalink: z.string(),
   aliases: z.array(z.string()),

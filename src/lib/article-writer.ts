@@ -28,6 +28,8 @@ export interface ArticleFields {
   lang?: string;
   /** Whether the article is a draft. */
   draft?: boolean;
+  /** Whether the article leads the front page. */
+  featured?: boolean;
   /** URL slug instead of the file name. */
   slug?: string;
   /** Old paths that redirect to the article. */

@@ -7,7 +7,18 @@ import { tagKey } from './tags';
 
 /** The kinds of page a build writes, for counting. */
 export type PageType =
-  'article' | 'home' | 'year' | 'month' | 'day' | 'archive' | 'tag' | 'author' | 'search' | 'redirect' | 'other';
+  | 'article'
+  | 'home'
+  | 'year'
+  | 'month'
+  | 'day'
+  | 'archive'
+  | 'tag'
+  | 'author'
+  | 'section'
+  | 'search'
+  | 'redirect'
+  | 'other';
 
 /** Counts of what the content holds, reported by the query module during the build. */
 export interface ContentStats {
@@ -70,6 +81,7 @@ export function classifyPage(pathname: string): PageType {
     case 'article':
     case 'archive':
     case 'search':
+    case 'section':
       return parsed.kind;
     case 'date-archive':
       return parsed.period;

@@ -9,6 +9,7 @@ import { resolveMarkdownFileLink } from './article-links';
 import { formatShortDate } from './dates';
 import { findMarkdownReferences, type MarkdownReference } from './markdown-references';
 import type { Problem } from './problems';
+import type { SectionRule } from './sections';
 import { createSiteRoutes, type SiteRoutes } from './site-routes';
 import { tagKey } from './tags';
 
@@ -24,6 +25,8 @@ export interface ContentCheckOptions {
   pageSize: number;
   /** Fixed pages and public files, as site paths (`/about/`, `/favicon.svg`). */
   staticPaths: readonly string[];
+  /** The newsroom's sections, whose pages articles may link to. */
+  sections?: readonly SectionRule[];
   /** The build's "now", to tell which linked articles are not published yet. */
   now: Date;
   /** How problems name an article file, given its path below the content folder. */

@@ -39,6 +39,18 @@ export function createContentSecurityPolicy({ frameHosts }: PolicyOptions): Cont
   };
 }
 
+/** Adds sources to a policy's directives (the development server's inline styles, an image host). */
+export function extendPolicy(
+  policy: ContentSecurityPolicy,
+  additions: Readonly<Record<string, readonly string[]>>,
+): ContentSecurityPolicy {
+  const merged: Record<string, readonly string[]> = { ...policy };
+  for (const [directive, sources] of Object.entries(additions)) {
+    merged[directive] = [...new Set([...(merged[directive] ?? []), ...sources])];
+  }
+  return merged;
+}
+
 // Directives a policy delivered in a <meta> element may not carry (the browser ignores them there
 // and warns in the console), per the CSP specification.
 const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox']);

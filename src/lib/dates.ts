@@ -271,3 +271,21 @@ export function formatPeriod(
   const pattern = kind === 'year' ? 'yyyy' : kind === 'month' ? 'LLLL yyyy' : 'd MMMM yyyy';
   return format(start, pattern, { locale: LOCALES[options.lang], in: tz(options.timeZone) });
 }
+
+/**
+ * Names an archive period as a step of a breadcrumb trail, where the steps before it give the rest:
+ * "2022", "September", "6 September".
+ */
+export function formatPeriodInTrail(
+  start: Date,
+  kind: 'year' | 'month' | 'day',
+  options: Omit<FormatDateOptions, 'precision'>,
+): string {
+  const pattern = kind === 'year' ? 'yyyy' : kind === 'month' ? 'LLLL' : 'd MMMM';
+  return format(start, pattern, { locale: LOCALES[options.lang], in: tz(options.timeZone) });
+}
+
+/** Names a day of the year without its year, for "on this day": "15 Juli" / "15 July". */
+export function formatDayOfYear(date: Date, options: Omit<FormatDateOptions, 'precision'>): string {
+  return formatCached(date, 'd MMMM', options.lang, options.timeZone);
+}

@@ -15,7 +15,7 @@ export interface Page<T> {
   items: T[];
   /** 0-based index, in the whole listing, of this page's first item. */
   start: number;
-  /** Site-relative URL of this page. */
+  /** Site-relative URL of this page; `listingPagePath(url, n)` (src/lib/routes.ts) gives page `n`'s. */
   url: string;
   /** URL of the previous page, if any. */
   prevUrl?: string;
@@ -44,5 +44,22 @@ export function paginate<T>(items: readonly T[], pageSize: number, pagePath: (nu
       ...(number > 1 ? { prevUrl: pagePath(number - 1) } : {}),
       ...(number < totalPages ? { nextUrl: pagePath(number + 1) } : {}),
     };
+  });
+}
+
+/**
+ * The page numbers a pagination bar shows around page `current` of `total`: the first, the last,
+ * and the current one with `radius` neighbours each side, with `'gap'` where numbers are left out
+ * (`1 … 4 5 6 … 20`), so a listing of a thousand pages still has a short bar.
+ */
+export function getPageNumbers(current: number, total: number, radius = 1): (number | 'gap')[] {
+  const shown = new Set([1, total]);
+  for (let n = current - radius; n <= current + radius; n += 1) if (n >= 1 && n <= total) shown.add(n);
+  const numbers = [...shown].sort((a, b) => a - b);
+  return numbers.flatMap((n, index) => {
+    const previous = numbers[index - 1];
+    if (previous === undefined || n === previous + 1) return [n];
+    // A gap of one number is shown as that number: "…" would take as much room.
+    return n === previous + 2 ? [previous + 1, n] : ['gap' as const, n];
   });
 }

@@ -37,6 +37,9 @@ export const ARCHIVE_PATH = '/archive/';
 /** The search page; its state travels in the query (`?q=…&tag=…`). */
 export const SEARCH_PATH = '/search/';
 
+/** The page of the archive's figures, a fixed page (src/pages/stats/), not a listing. */
+export const STATS_PATH = '/stats/';
+
 /** Listing pages every archive has, whatever its articles. */
 export const FIXED_LISTINGS: readonly string[] = [HOME_PATH, ARCHIVE_PATH, '/tags/', '/authors/', SEARCH_PATH];
 
@@ -96,6 +99,17 @@ export function termPath(kind: TermKind, slug: string, number = 1): string {
   return listingPage(`/${kind}/${slug}/`, number, '');
 }
 
+// The folder of the newsroom's sections; there is no page at the folder itself.
+const SECTIONS_SEGMENT = 'sections';
+
+/**
+ * Page `number` of a section (a desk of the newsroom, src/site.config.ts), paged by a bare number
+ * as a term is: `/sections/ekonomi/`, `/sections/ekonomi/2/`.
+ */
+export function sectionPath(slug: string, number = 1): string {
+  return listingPage(`/${SECTIONS_SEGMENT}/${slug}/`, number, '');
+}
+
 /** The files of a feed whose folder is `folder` (`/` for the archive's, a tag's path for the tag's). */
 export function feedPaths(folder: string): Record<FeedFormat, string> {
   return {
@@ -120,6 +134,7 @@ export type SitePath =
   | { kind: 'search' }
   | { kind: 'term-index'; term: TermKind }
   | { kind: 'term'; term: TermKind; slug: string; page: number; listing: string }
+  | { kind: 'section'; slug: string; page: number; listing: string }
   | { kind: 'feed'; format: FeedFormat; folder: string };
 
 const YEAR_RE = /^\d{4}$/;
@@ -177,9 +192,34 @@ export function parseSitePath(path: string): SitePath | undefined {
     if (more.length > 0 || (third !== undefined && !PAGE_NUMBER_RE.test(third))) return undefined;
     return { kind: 'term', term: first, slug: second, page: Number(third ?? 1), listing: termPath(first, second) };
   }
+  if (first === SECTIONS_SEGMENT && second !== undefined) {
+    if (more.length > 0 || (third !== undefined && !PAGE_NUMBER_RE.test(third))) return undefined;
+    return { kind: 'section', slug: second, page: Number(third ?? 1), listing: sectionPath(second) };
+  }
   if (segments.length === 1 && `/${first}/` === ARCHIVE_PATH) return { kind: 'archive' };
   if (segments.length === 1 && `/${first}/` === SEARCH_PATH) return { kind: 'search' };
   const paged = segments.length >= 2 && segments.at(-2) === 'page' && PAGE_NUMBER_RE.test(segments.at(-1)!);
   if (paged) return parseDateListing(segments.slice(0, -2), Number(segments.at(-1)));
   return parseDateListing(segments, 1) ?? parseArticle(segments);
+}
+
+/**
+ * Page `number` of the listing that the page at `path` (any page of it) belongs to, numbered as
+ * that kind of listing is: `/2022/09/page/3/` and 2 → `/2022/09/page/2/`, `/tags/rusia/` and 2 →
+ * `/tags/rusia/2/`. A pagination bar links to any page of its listing with it. Throws for a path
+ * that is no page of a listing.
+ */
+export function listingPagePath(path: string, number: number): string {
+  const parsed = parseSitePath(path);
+  switch (parsed?.kind) {
+    case 'home':
+    case 'date-archive':
+      return datePagePath(parsed.listing, number);
+    case 'term':
+      return termPath(parsed.term, parsed.slug, number);
+    case 'section':
+      return sectionPath(parsed.slug, number);
+    default:
+      throw new Error(`${path} is no page of a listing`);
+  }
 }

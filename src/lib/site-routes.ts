@@ -1,10 +1,20 @@
 /**
  * The pages an archive has, worked out from its articles without building it: article permalinks,
  * redirects from aliases, and the listings the site's URL design promises (home and its pages,
- * date archives, tag and author pages, search), plus any fixed pages and public files. `npm run
+ * date archives, tag, author and section pages, search), plus any fixed pages and public files. `npm run
  * check` uses it to find links that point nowhere and aliases that would cover a real page.
  */
-import { buildTermSlugTable, datePath, FIXED_LISTINGS, HOME_PATH, parseSitePath, termPath, TERM_KINDS } from './routes';
+import {
+  buildTermSlugTable,
+  datePath,
+  FIXED_LISTINGS,
+  HOME_PATH,
+  parseSitePath,
+  sectionPath,
+  termPath,
+  TERM_KINDS,
+} from './routes';
+import { groupBySection, type SectionRule } from './sections';
 
 /** What the route index needs to know about an article. */
 export interface RoutedArticle {
@@ -26,6 +36,8 @@ export interface SiteRoutesOptions {
   pageSize: number;
   /** Fixed pages and public files, as site paths (`/about/`, `/favicon.svg`). */
   staticPaths?: readonly string[];
+  /** The newsroom's sections, each a listing at `sectionPath(slug)` with its later pages. */
+  sections?: readonly SectionRule[];
 }
 
 /** What kind of page a site path is. */
@@ -63,6 +75,10 @@ export function createSiteRoutes(articles: readonly RoutedArticle[], options: Si
   for (const kind of TERM_KINDS) {
     const terms = buildTermSlugTable(kind, articles, (article) => (kind === 'tags' ? article.tags : article.authors));
     for (const entry of terms.values()) listings.set(termPath(kind, entry.slug), entry.items.length);
+  }
+
+  for (const [slug, items] of groupBySection(articles, (article) => article.tags, options.sections ?? [])) {
+    listings.set(sectionPath(slug), items.length);
   }
 
   return {

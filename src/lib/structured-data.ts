@@ -4,12 +4,21 @@
  */
 import type { BreadcrumbList, CorrectionComment, NewsArticle, Person, WithContext } from 'schema-dts';
 import type { Lang } from '../site.config';
-import { formatArticleDate, getCalendarParts, toDatetimeAttribute, type DatePrecision } from './dates';
+import {
+  formatArticleDate,
+  formatPeriodInTrail,
+  getCalendarParts,
+  toDatetimeAttribute,
+  type DatePrecision,
+} from './dates';
+import { datePath } from './routes';
 
 /** One step of a breadcrumb trail. */
 export interface Crumb {
   /** What the step is called. */
   name: string;
+  /** A shorter name for a visible trail, where the steps before it give the rest ("September"). */
+  label?: string;
   /** Site-relative path of its page (`/2022/09/`), or an absolute URL. */
   path: string;
 }
@@ -30,11 +39,19 @@ export function buildDateCrumbs(date: Date, precision: DatePrecision, options: C
   const { year, month, day } = getCalendarParts(date, options.timeZone);
   const format = { lang: options.lang, timeZone: options.timeZone };
   const crumbs: Crumb[] = [
-    { name: year, path: `/${year}/` },
-    { name: formatArticleDate(date, { ...format, precision: 'month' }), path: `/${year}/${month}/` },
+    { name: year, path: datePath({ year }) },
+    {
+      name: formatArticleDate(date, { ...format, precision: 'month' }),
+      label: formatPeriodInTrail(date, 'month', format),
+      path: datePath({ year, month }),
+    },
   ];
   if (precision !== 'month') {
-    crumbs.push({ name: formatArticleDate(date, { ...format, precision: 'day' }), path: `/${year}/${month}/${day}/` });
+    crumbs.push({
+      name: formatArticleDate(date, { ...format, precision: 'day' }),
+      label: formatPeriodInTrail(date, 'day', format),
+      path: datePath({ year, month, day }),
+    });
   }
   return crumbs;
 }

@@ -21,6 +21,15 @@ declare module 'vitest' {
   }
 }
 
+/** Settings of the sample build: the defaults of src/site.config.ts, whatever the shell exports. */
+export const SAMPLE_SETTINGS = {
+  WARTA_SITE_URL: '',
+  WARTA_BASE: '',
+  WARTA_TIME_ZONE: 'Asia/Jakarta',
+  WARTA_PAGE_SIZE: '10',
+  WARTA_INCLUDE_FUTURE: '',
+} as const;
+
 const builds: BuildResult[] = [];
 
 async function build(contentDir: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
@@ -41,7 +50,9 @@ export async function setup(project: TestProject): Promise<void> {
     'searchOutDir',
     await build(path.join(fixturesDir, 'search', 'content'), { WARTA_BASE: searchBase, WARTA_SEARCH_PART_PAGES: '2' }),
   );
-  project.provide('sampleOutDir', await build(path.join(projectRoot, 'content')));
+  // The sample's pages are read by address and by what they show, so its settings are pinned
+  // against whatever the shell exports.
+  project.provide('sampleOutDir', await build(path.join(projectRoot, 'content'), SAMPLE_SETTINGS));
 }
 
 export async function teardown(): Promise<void> {

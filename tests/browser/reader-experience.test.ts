@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, serveStatic, type StaticSite } from '../helpers/browser';
 import { listFiles } from '../helpers/build';
+import { sectionPath } from '../../src/lib/routes';
 import { waitForAnswer } from '../helpers/search-page';
 
 const outDir = inject('sampleOutDir');
@@ -34,6 +35,9 @@ async function findPageTypes(): Promise<Record<string, string>> {
     day: first(/^\d{4}\/\d{2}\/\d{2}\/index\.html$/),
     'tag index': '/tags/',
     tag: first(/^tags\/[^/]+\/index\.html$/),
+    // A desk of src/site.config.ts with articles in the sample.
+    section: sectionPath('ekonomi'),
+    'home, page 2': '/page/2/',
     'author index': '/authors/',
     author: first(/^authors\/[^/]+\/index\.html$/),
     statistics: '/stats/',
@@ -85,7 +89,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (colo
     }
     expect(found).toEqual([]);
     await page.close();
-    // Fifteen pages, each loaded and checked by axe: more than the default minute on a busy machine.
+    // Seventeen pages, each loaded and checked by axe: more than the default minute on a busy machine.
   }, 120_000);
 });
 

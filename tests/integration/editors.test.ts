@@ -206,7 +206,7 @@ describe.skipIf(!haveSeeds)('npm run import of the plain-text seed (../shared/se
       expect(page.querySelector('.article-body aside.read-also')?.textContent).toContain('Ukraina Kini Bisa Cetak');
 
       const home = parseHTML(await build.read('/')).document;
-      const links = [...home.querySelectorAll('.article-card h2 a')].map((a) => a.getAttribute('href'));
+      const links = [...home.querySelectorAll('.front-main :is(h2, h3) a')].map((a) => a.getAttribute('href'));
       // Known only to the month, the import sorts after the articles dated in that month.
       expect(links).toEqual(['/2023/09/02/awal/', permalink]);
       const files = (await listFiles(build.outDir)).join('\n');

@@ -26,6 +26,8 @@ describe('classifyPage', () => {
     ['/2023/09/arsip-bulanan/', 'article'],
     ['/tags/rusia/', 'tag'],
     ['/authors/rina/', 'author'],
+    ['/sections/ekonomi/', 'section'],
+    ['/sections/ekonomi/2/', 'section'],
     ['/archive/', 'archive'],
     ['/search/', 'search'],
     ['/404/', 'other'],

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, getCspMetaContent, getHeadersFile } from '../../src/data/security';
-import { createContentSecurityPolicy, formatHeadersFile, serializePolicy } from '../../src/lib/content-security-policy';
+import {
+  createContentSecurityPolicy,
+  extendPolicy,
+  formatHeadersFile,
+  serializePolicy,
+} from '../../src/lib/content-security-policy';
 import { EMBED_HOSTS } from '../../src/markdown/rehype-embeds';
 
 describe('the archive policy', () => {
@@ -24,6 +29,15 @@ describe('the archive policy', () => {
     expect(getCspMetaContent()).not.toContain('frame-ancestors');
     expect(serializePolicy(contentSecurityPolicy, 'header')).toContain("frame-ancestors 'self'");
     expect(getCspMetaContent()).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/);
+  });
+});
+
+describe('extending the policy', () => {
+  it('adds sources once, to existing or new directives, without changing the original', () => {
+    const base = { 'style-src': ["'self'"] };
+    const extended = extendPolicy(base, { 'style-src': ["'self'", "'unsafe-inline'"], 'connect-src': ['ws:'] });
+    expect(extended).toEqual({ 'style-src': ["'self'", "'unsafe-inline'"], 'connect-src': ['ws:'] });
+    expect(base).toEqual({ 'style-src': ["'self'"] });
   });
 });
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   formatArticleDate,
+  formatDayOfYear,
+  formatPeriodInTrail,
   formatShortDate,
   getCalendarParts,
   parseArticleDate,
@@ -160,6 +162,26 @@ describe('formatShortDate', () => {
     expect(formatShortDate(date, { lang: 'id', timeZone: JAKARTA })).toBe('17 Agt 2022');
     expect(formatShortDate(date, { lang: 'en', timeZone: JAKARTA })).toBe('17 Aug 2022');
     expect(formatShortDate(date, { lang: 'en', timeZone: JAKARTA, precision: 'month' })).toBe('Aug 2022');
+  });
+});
+
+describe('formatPeriodInTrail', () => {
+  it('names a step of a breadcrumb trail without what the steps before it say', () => {
+    // 6 September 2022, 00:30 in Jakarta, still the 5th in UTC.
+    const date = new Date('2022-09-05T17:30:00Z');
+    expect(formatPeriodInTrail(date, 'year', { lang: 'id', timeZone: JAKARTA })).toBe('2022');
+    expect(formatPeriodInTrail(date, 'month', { lang: 'id', timeZone: JAKARTA })).toBe('September');
+    expect(formatPeriodInTrail(date, 'day', { lang: 'id', timeZone: JAKARTA })).toBe('6 September');
+    expect(formatPeriodInTrail(new Date('2024-10-02T03:00:00Z'), 'month', { lang: 'en', timeZone: JAKARTA })).toBe(
+      'October',
+    );
+  });
+});
+
+describe('formatDayOfYear', () => {
+  it('names the day and month, in the site time zone', () => {
+    expect(formatDayOfYear(new Date('2025-07-14T17:30:00Z'), { lang: 'id', timeZone: JAKARTA })).toBe('15 Juli');
+    expect(formatDayOfYear(new Date('2025-07-14T17:30:00Z'), { lang: 'en', timeZone: LOS_ANGELES })).toBe('14 July');
   });
 });
 

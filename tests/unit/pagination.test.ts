@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paginate } from '../../src/lib/pagination';
+import { getPageNumbers, paginate } from '../../src/lib/pagination';
 import { datePagePath, termPath } from '../../src/lib/routes';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -64,5 +64,23 @@ describe('paginate', () => {
       expect(() => paginate(range(3), size, homePage)).toThrow(RangeError);
     }
     expect(() => paginate(range(3), 0, homePage)).toThrow(/page size must be a positive integer, got 0/);
+  });
+});
+
+describe('getPageNumbers', () => {
+  it('shows every page of a short listing', () => {
+    expect(getPageNumbers(1, 1)).toEqual([1]);
+    expect(getPageNumbers(2, 4)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('shows the first, the last and the neighbours of the current page, with gaps between', () => {
+    expect(getPageNumbers(10, 1000)).toEqual([1, 'gap', 9, 10, 11, 'gap', 1000]);
+    expect(getPageNumbers(1, 20)).toEqual([1, 2, 'gap', 20]);
+    expect(getPageNumbers(20, 20)).toEqual([1, 'gap', 19, 20]);
+  });
+
+  it('shows a single left-out number instead of a gap', () => {
+    expect(getPageNumbers(4, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(getPageNumbers(5, 9)).toEqual([1, 'gap', 4, 5, 6, 'gap', 9]);
   });
 });

@@ -6,8 +6,10 @@ import {
   datePath,
   feedPaths,
   homePagePath,
+  listingPagePath,
   parseSitePath,
   searchPath,
+  sectionPath,
   termIndexPath,
   termPath,
 } from '../../src/lib/routes';
@@ -35,6 +37,12 @@ describe('building site paths', () => {
     expect(searchPath(new URLSearchParams({ tag: 'rusia' }))).toBe('/search/?tag=rusia');
     expect(searchPath()).toBe('/search/');
   });
+
+  it('builds section pages, paged by a bare number as terms are', () => {
+    expect(sectionPath('ekonomi')).toBe('/sections/ekonomi/');
+    expect(sectionPath('ekonomi', 1)).toBe('/sections/ekonomi/');
+    expect(sectionPath('ekonomi', 2)).toBe('/sections/ekonomi/2/');
+  });
 });
 
 describe('parseSitePath', () => {
@@ -50,6 +58,8 @@ describe('parseSitePath', () => {
     '/tags/',
     '/tags/rusia/',
     '/authors/rina/3/',
+    '/sections/ekonomi/',
+    '/sections/ekonomi/12/',
     '/archive/',
     '/search/',
     '/tags/rusia/rss.xml',
@@ -65,13 +75,15 @@ describe('parseSitePath', () => {
             ? articlePath(parsed.date, parsed.slug)
             : parsed.kind === 'term'
               ? termPath(parsed.term, parsed.slug, parsed.page)
-              : parsed.kind === 'term-index'
-                ? termIndexPath(parsed.term)
-                : parsed.kind === 'feed'
-                  ? feedPaths(parsed.folder)[parsed.format]
-                  : parsed.kind === 'archive'
-                    ? '/archive/'
-                    : '/search/';
+              : parsed.kind === 'section'
+                ? sectionPath(parsed.slug, parsed.page)
+                : parsed.kind === 'term-index'
+                  ? termIndexPath(parsed.term)
+                  : parsed.kind === 'feed'
+                    ? feedPaths(parsed.folder)[parsed.format]
+                    : parsed.kind === 'archive'
+                      ? '/archive/'
+                      : '/search/';
     expect(rebuilt).toBe(path);
   });
 
@@ -83,13 +95,47 @@ describe('parseSitePath', () => {
   it('knows which listing a later page belongs to', () => {
     expect(parseSitePath('/2022/09/page/2/')).toMatchObject({ listing: '/2022/09/', page: 2 });
     expect(parseSitePath('/tags/rusia/2/')).toMatchObject({ listing: '/tags/rusia/', page: 2 });
+    expect(parseSitePath('/sections/ekonomi/2/')).toMatchObject({
+      kind: 'section',
+      slug: 'ekonomi',
+      listing: '/sections/ekonomi/',
+      page: 2,
+    });
   });
 
   it('accepts paths as Astro reports them, and leaves paths outside the design alone', () => {
     expect(parseSitePath('2022/09/06/korut')).toMatchObject({ kind: 'article', slug: 'korut' });
     expect(parseSitePath('')).toMatchObject({ kind: 'home' });
-    for (const path of ['/404/', '/stats/', '/lama/1/', '/tags/rusia/page/2/', '/22/09/', '/favicon.svg']) {
+    for (const path of [
+      '/404/',
+      '/stats/',
+      '/lama/1/',
+      '/tags/rusia/page/2/',
+      '/22/09/',
+      '/favicon.svg',
+      '/sections/',
+      '/sections/ekonomi/page/2/',
+      '/sections/ekonomi/0/',
+    ]) {
       expect(parseSitePath(path), path).toBeUndefined();
+    }
+  });
+});
+
+describe('listingPagePath', () => {
+  it('gives any page of the listing a page belongs to, numbered as that listing is', () => {
+    expect(listingPagePath('/', 3)).toBe(homePagePath(3));
+    expect(listingPagePath('/page/5/', 1)).toBe('/');
+    expect(listingPagePath('/2022/09/page/3/', 2)).toBe(datePagePath('/2022/09/', 2));
+    expect(listingPagePath('/2022/09/06/', 4)).toBe('/2022/09/06/page/4/');
+    expect(listingPagePath('/tags/rusia/7/', 1)).toBe(termPath('tags', 'rusia'));
+    expect(listingPagePath('/authors/rina/', 2)).toBe('/authors/rina/2/');
+    expect(listingPagePath('/sections/ekonomi/2/', 9)).toBe(sectionPath('ekonomi', 9));
+  });
+
+  it('throws for a page that is no listing', () => {
+    for (const path of ['/2022/09/06/korut/', '/archive/', '/tags/', '/stats/']) {
+      expect(() => listingPagePath(path, 2), path).toThrow(/no page of a listing/);
     }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sectionPath } from '../../src/lib/routes';
 import { createSiteRoutes, type RoutedArticle } from '../../src/lib/site-routes';
 
 function article(permalink: string, extra: Partial<RoutedArticle> = {}): RoutedArticle {
@@ -50,5 +51,25 @@ describe('createSiteRoutes', () => {
   it('puts a real page before a redirect at the same path', () => {
     const clash = createSiteRoutes([article('/2022/09/06/a/', { aliases: ['/tags/'] })], { pageSize: 10 });
     expect(clash.find('/tags/')).toBe('listing');
+  });
+});
+
+describe('createSiteRoutes with sections', () => {
+  const withSections = createSiteRoutes(articles, {
+    pageSize: 1,
+    sections: [
+      { slug: 'asia', tags: ['Korea Utara'] },
+      { slug: 'kosong', tags: ['Jepang'] },
+    ],
+  });
+
+  it('knows each section page and its later pages at <slug>/N/, as the section routes do', () => {
+    expect(withSections.find(sectionPath('asia'))).toBe('listing');
+    expect(withSections.find(sectionPath('asia', 2))).toBe('listing');
+    expect(withSections.find(sectionPath('asia', 3))).toBeUndefined();
+    expect(withSections.find('/sections/asia/page/2/')).toBeUndefined();
+    // A configured section without articles still has its (empty) first page.
+    expect(withSections.find(sectionPath('kosong'))).toBe('listing');
+    expect(withSections.find(sectionPath('lain'))).toBeUndefined();
   });
 });

@@ -102,8 +102,8 @@ describe('breadcrumbs', () => {
     expect(crumbs).toEqual([
       { name: 'Beranda', path: '/' },
       { name: '2022', path: '/2022/' },
-      { name: 'September 2022', path: '/2022/09/' },
-      { name: 'Selasa, 6 September 2022', path: '/2022/09/06/' },
+      { name: 'September 2022', label: 'September', path: '/2022/09/' },
+      { name: 'Selasa, 6 September 2022', label: '6 September', path: '/2022/09/06/' },
       { name: 'Korut', path: '/2022/09/06/korut/' },
     ]);
   });
@@ -120,7 +120,7 @@ describe('breadcrumbs', () => {
     const crumbs = buildDateCrumbs(new Date('2023-08-31T17:00:00Z'), 'month', jakarta);
     expect(crumbs).toEqual([
       { name: '2023', path: '/2023/' },
-      { name: 'September 2023', path: '/2023/09/' },
+      { name: 'September 2023', label: 'September', path: '/2023/09/' },
     ]);
   });
 
