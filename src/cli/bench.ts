@@ -356,12 +356,14 @@ async function main(): Promise<number> {
         }),
       );
     }
+    // The build figures first: the search comparison's plain Pagefind index can outgrow the
+    // machine's memory (it did at 100,000 articles on 24 GiB), and they must not be lost with it.
+    console.log(`\nWarta benchmark: ${articles} articles, seed ${seed}\n`);
+    console.log(formatTable(articles, builds));
     const search =
       values['no-search'] || builds.some((b) => b.exitCode !== 0)
         ? undefined
         : await compareSearch(path.join(work, 'dist'), generated.planted);
-    console.log(`\nWarta benchmark: ${articles} articles, seed ${seed}\n`);
-    console.log(formatTable(articles, builds));
     if (search) {
       console.log(
         `\nSearch: Warta's page and plain Pagefind 1.6 over the same article pages, one query per fresh browser\n`,
