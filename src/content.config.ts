@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { articleDataSchema } from './lib/article-schema';
-import { resolveContentDir } from './lib/content-folder';
+import { articleDataSchema } from './lib/content/article-schema';
+import { resolveContentDir } from './files/content-folder';
 import { articleLoader } from './loaders/article-loader';
 import { siteConfig } from './site.config';
 

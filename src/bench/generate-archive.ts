@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { articlePath } from '../lib/routes';
+import { articlePath } from '../lib/core/routes';
 
 /** Options for {@link generateArchive}. */
 export interface GenerateOptions {

@@ -16,7 +16,7 @@ import { chromiumPath, launchBrowser, serveStatic } from '../../tests/helpers/br
 import { writePlainIndex, type QueryRun } from '../../tests/helpers/search-measure';
 import { generateArchive, type PlantedWord } from '../bench/generate-archive';
 import { benchQueries, compareQueries, type QueryComparison } from '../bench/search-queries';
-import type { BuildReport } from '../lib/build-report';
+import type { BuildReport } from '../lib/report/build-report';
 
 const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search]
 

@@ -5,12 +5,12 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveBuildTime } from '../lib/build-time';
-import { checkContentFolder } from '../lib/content-checks';
-import { displayPath, labelFromCwd, readContentFolder, resolveContentDir } from '../lib/content-folder';
-import { formatProblem, sortProblems } from '../lib/problems';
-import { createProgress } from '../lib/progress';
-import { listStaticPaths } from '../lib/static-paths';
+import { resolveBuildTime } from '../lib/core/build-time';
+import { checkContentFolder } from '../lib/content/content-checks';
+import { displayPath, labelFromCwd, readContentFolder, resolveContentDir } from '../files/content-folder';
+import { formatProblem, sortProblems } from '../lib/core/problems';
+import { createProgress } from '../lib/editorial/progress';
+import { listStaticPaths } from '../files/static-paths';
 import { siteConfig } from '../site.config';
 
 const HELP = `Usage: npm run check [-- --json] [--dir <folder>]
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
     pageSize: siteConfig.pageSize,
     sections: siteConfig.sections,
     staticPaths: await listStaticPaths(root),
-    now: resolveBuildTime(),
+    now: resolveBuildTime(process.env),
     label,
     displayPath: (absolute) => displayPath(absolute, root),
     fileExists,

@@ -7,11 +7,16 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
-import { displayPath as display, resolveContentDir } from '../lib/content-folder';
-import { buildImportedArticle, decideImport, placeArticles, type ImportedArticle } from '../lib/import-article';
-import { formatFromFileName, IMPORT_FORMATS, parseDump, type ImportFormat } from '../lib/import-records';
-import { formatProblem, type Problem } from '../lib/problems';
-import { createProgress } from '../lib/progress';
+import { displayPath as display, resolveContentDir } from '../files/content-folder';
+import {
+  buildImportedArticle,
+  decideImport,
+  placeArticles,
+  type ImportedArticle,
+} from '../lib/editorial/import-article';
+import { formatFromFileName, IMPORT_FORMATS, parseDump, type ImportFormat } from '../lib/editorial/import-records';
+import { formatProblem, type Problem } from '../lib/core/problems';
+import { createProgress } from '../lib/editorial/progress';
 import { languages, siteConfig, type Lang } from '../site.config';
 
 const HELP = `Usage: npm run import -- <file|folder>… [--format text|jsonl|csv] [--out <folder>] [--lang id|en] [--dry-run]

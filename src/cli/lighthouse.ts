@@ -11,7 +11,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { chromiumPath, serveStatic } from '../../tests/helpers/browser';
-import { ARCHIVE_PATH, searchPath, sectionPath, STATS_PATH, termPath } from '../lib/routes';
+import { ARCHIVE_PATH, searchPath, sectionPath, STATS_PATH, termPath } from '../lib/core/routes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

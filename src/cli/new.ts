@@ -5,11 +5,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readArticle } from '../lib/article-file';
-import { displayPath, resolveContentDir } from '../lib/content-folder';
-import { parseArticleDate, type ArticleDate } from '../lib/dates';
-import { createNewArticle } from '../lib/new-article';
-import { formatProblem } from '../lib/problems';
+import { readArticle } from '../lib/content/article-file';
+import { displayPath, resolveContentDir } from '../files/content-folder';
+import { parseArticleDate, type ArticleDate } from '../lib/core/dates';
+import { createNewArticle } from '../lib/editorial/new-article';
+import { formatProblem } from '../lib/core/problems';
 import { languages, siteConfig, type Lang } from '../site.config';
 
 const HELP = `Usage: npm run new -- --title "…" [--tags a,b] [--authors a,b] [--lang id|en] [--date …]

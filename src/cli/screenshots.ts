@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { launchBrowser, serveStatic } from '../../tests/helpers/browser';
-import { SEARCH_PATH, searchPath, sectionPath } from '../lib/routes';
+import { SEARCH_PATH, searchPath, sectionPath } from '../lib/core/routes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = path.join(root, 'docs', 'screenshots');

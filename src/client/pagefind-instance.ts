@@ -9,7 +9,7 @@
  * browser tests run every search through it. Where a worker cannot start, the page falls back to
  * `pagefind.js`, Pagefind's public browser API.
  */
-import type { FilterCounts, PagefindFilters } from '../lib/search-filters';
+import type { FilterCounts, PagefindFilters } from '../lib/search/search-filters';
 
 /** What Pagefind returns for one result once its fragment is loaded. */
 export interface ResultData {
@@ -79,7 +79,7 @@ interface WorkerSearch {
 
 /**
  * A worker for one language's index, whose script loads while the page finds out the language. It
- * can hold several parts of the language's index (src/lib/search-parts.ts), each an instance of its
+ * can hold several parts of the language's index (src/lib/search/search-parts.ts), each an instance of its
  * own: they share the worker's WebAssembly, which Pagefind compiles once per worker.
  */
 export interface PagefindWorker {

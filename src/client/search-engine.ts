@@ -1,14 +1,14 @@
 /**
  * The search page's connection to the build's Pagefind index: starts one worker per language and in
- * it one Pagefind instance per part of the index (src/lib/search-parts.ts; one part per language
+ * it one Pagefind instance per part of the index (src/lib/search/search-parts.ts; one part per language
  * unless the build splits them), each only once a search needs it. A search reads every part of the
  * languages it searches: the interface language's first, whose results the page shows at once,
- * then the others, merged into one ranking (src/lib/search-ranking.ts) or by date. Filter values
+ * then the others, merged into one ranking (src/lib/search/search-ranking.ts) or by date. Filter values
  * are counted when the reader asks for them (loading every filter's data costs more than a query;
  * see docs/search.md).
  */
-import { mergeByKeyDescending, mergeByRank, type LazyMerge } from '../lib/lazy-merge';
-import { languageFilterValues, type SearchFilterName } from '../lib/search-filter-names';
+import { mergeByKeyDescending, mergeByRank, type LazyMerge } from '../lib/search/lazy-merge';
+import { languageFilterValues, type SearchFilterName } from '../lib/search/search-filter-names';
 import {
   needsFilterValues,
   plainFilterValues,
@@ -16,11 +16,11 @@ import {
   type FilterCounts,
   type FilterValueMap,
   type PagefindFilters,
-} from '../lib/search-filters';
-import { languagesToSearch, orderLanguages } from '../lib/search-languages';
-import { partsToRead, readIndexParts, type IndexPart, type PagefindEntryParts } from '../lib/search-parts';
-import { holdsEveryWord, queryWords } from '../lib/search-ranking';
-import { effectiveSort, isSearchActive, type SearchState } from '../lib/search-state';
+} from '../lib/search/search-filters';
+import { languagesToSearch, orderLanguages } from '../lib/search/search-languages';
+import { partsToRead, readIndexParts, type IndexPart, type PagefindEntryParts } from '../lib/search/search-parts';
+import { holdsEveryWord, queryWords } from '../lib/search/search-ranking';
+import { effectiveSort, isSearchActive, type SearchState } from '../lib/search/search-state';
 import {
   createPagefindWorker,
   startPagefindInstance,
@@ -161,7 +161,7 @@ export async function openSearchEngine(
   const loadFilters = (): Promise<void> => {
     filtersLoaded ??= Promise.all([
       // The slug function's transliteration tables come only with the filters, not with the page.
-      import('../lib/search-filter-values'),
+      import('../lib/search/search-filter-values'),
       ...parts.map(async (part) => (await instance(part)).filters()),
     ] as const).then(
       ([{ buildFilterValueMap }, ...all]) => {

@@ -4,9 +4,9 @@
  * values and counts are loaded only once the reader opens the filter panel, or a link opens the page
  * with a filter chosen.
  */
-import { groupDigits } from '../lib/group-digits';
-import type { SearchFilterName } from '../lib/search-filter-names';
-import { shownLanguageChoice } from '../lib/search-languages';
+import { groupDigits } from '../lib/core/group-digits';
+import type { SearchFilterName } from '../lib/search/search-filter-names';
+import { shownLanguageChoice } from '../lib/search/search-languages';
 import {
   ALL_LANGUAGES,
   effectiveSort,
@@ -16,7 +16,7 @@ import {
   parseSearchState,
   type SearchSort,
   type SearchState,
-} from '../lib/search-state';
+} from '../lib/search/search-state';
 import type { ResultData } from './pagefind-instance';
 import { openSearchEngine, type FilterCountsByName, type SearchEngine, type SearchOutcome } from './search-engine';
 import { format, renderFilters, renderResult, type Strings } from './search-render';

@@ -3,9 +3,9 @@
  * ever set as text; the one piece of HTML Pagefind returns, the excerpt, is rebuilt keeping nothing
  * but its text and `<mark>` highlights.
  */
-import type { SearchFilterName } from '../lib/search-filter-names';
-import { languageOfFilterValue, type FilterValueMap } from '../lib/search-filters';
-import { ALL_LANGUAGES, type SearchState } from '../lib/search-state';
+import type { SearchFilterName } from '../lib/search/search-filter-names';
+import { languageOfFilterValue, type FilterValueMap } from '../lib/search/search-filters';
+import { ALL_LANGUAGES, type SearchState } from '../lib/search/search-state';
 import type { ResultData } from './pagefind-instance';
 
 /** The page's interface strings, by key, with `{name}` placeholders. */

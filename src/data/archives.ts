@@ -13,11 +13,11 @@ import {
   type ArchiveOverview,
   type ArchivePeriod,
   type PeriodKind,
-} from '../lib/archive-groups';
-import { buildOnThisDayIndex } from '../lib/on-this-day';
-import { paginate, type Page } from '../lib/pagination';
-import { buildRelatedIndex } from '../lib/related-articles';
-import { termPath, type TermKind } from '../lib/routes';
+} from '../lib/archive/archive-groups';
+import { buildOnThisDayIndex } from '../lib/archive/on-this-day';
+import { paginate, type Page } from '../lib/archive/pagination';
+import { buildRelatedIndex } from '../lib/archive/related-articles';
+import { termPath, type TermKind } from '../lib/core/routes';
 import { siteConfig } from '../site.config';
 import { getPublishedArticles, getTermIndex, type ArticleEntry, type ArticleTerm } from './articles';
 import { pageCacheKey } from './cache-keys';
@@ -28,7 +28,7 @@ export type ArticlePeriod = ArchivePeriod<ArticleEntry>;
 /** A tag or an author with its articles, as the term routes hand it to the components. */
 export type { ArticleTerm } from './articles';
 /** Tags or authors, as the term routes and components name them. */
-export type { TermKind } from '../lib/routes';
+export type { TermKind } from '../lib/core/routes';
 
 const toDated = (article: ArticleEntry) => article.data;
 

@@ -1,6 +1,6 @@
 /**
  * Article bodies as the Markdown pipeline rendered them (kept outside Astro's data store, see
- * src/lib/rendered-cache.ts): for the article page and the feeds.
+ * src/files/rendered-cache.ts): for the article page and the feeds.
  */
 import { render } from 'astro:content';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
@@ -10,7 +10,7 @@ import {
   renderedCacheFolder,
   resolveCacheDir,
   type RenderedBody,
-} from '../lib/rendered-cache';
+} from '../files/rendered-cache';
 import { demandRenderedBody } from '../integrations/build-context';
 import type { ArticleEntry } from './articles';
 

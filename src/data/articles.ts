@@ -4,14 +4,14 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { getBuildSettings, reportPublished } from '../integrations/build-context';
-import { summarizeContent } from '../lib/build-report';
-import { resolveBuildTime } from '../lib/build-time';
-import { selectPublished } from '../lib/publishing';
-import { slugify } from '../lib/slugs';
-import { sortNewestFirst } from '../lib/sorting';
-import { tagKey } from '../lib/tags';
-import { buildTermSlugTable, termPath, type TermKind } from '../lib/routes';
-import type { TermEntry } from '../lib/taxonomy';
+import { summarizeContent } from '../lib/report/build-report';
+import { resolveBuildTime } from '../lib/core/build-time';
+import { selectPublished } from '../lib/content/publishing';
+import { slugify } from '../lib/core/slugs';
+import { sortNewestFirst } from '../lib/archive/sorting';
+import { tagKey } from '../lib/core/tags';
+import { buildTermSlugTable, termPath, type TermKind } from '../lib/core/routes';
+import type { TermEntry } from '../lib/core/taxonomy';
 
 /** An article entry of the collection. */
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -33,7 +33,7 @@ async function loadContents(): Promise<ArchiveContents> {
   const { published, drafts, scheduled } = selectPublished(
     entries.map((entry) => ({ entry, date: entry.data.date, draft: entry.data.draft })),
     {
-      now: resolveBuildTime(),
+      now: resolveBuildTime(process.env),
       // MODE, not DEV: DEV follows NODE_ENV, which a CI or test runner may set for a real build.
       includeDrafts: import.meta.env.MODE === 'development',
       includeFuture: getBuildSettings().includeFuture,

@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { getBuildSettings } from '../integrations/build-context';
-import { tagKey } from '../lib/tags';
+import { tagKey } from '../lib/core/tags';
 import { siteConfig } from '../site.config';
 import { getTermIndex, type ArticleEntry } from './articles';
 

@@ -2,7 +2,7 @@
  * HTTP responses for the feed endpoints, so each endpoint file only says which feed it serves in
  * which format.
  */
-import { renderAtomFeed, renderJsonFeed, renderRssFeed, type FeedDocument } from '../lib/feeds';
+import { renderAtomFeed, renderJsonFeed, renderRssFeed, type FeedDocument } from '../lib/syndication/feeds';
 
 /** A feed format the archive publishes. */
 export type FeedFormat = 'rss' | 'atom' | 'json';

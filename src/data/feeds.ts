@@ -2,7 +2,7 @@
  * The archive's feeds as data: the whole archive and each tag, newest first, with absolute
  * addresses under the base path. Endpoints in `src/pages` render them in each format.
  */
-import { resolveBuildTime } from '../lib/build-time';
+import { resolveBuildTime } from '../lib/core/build-time';
 import {
   FEED_ITEM_LIMIT,
   prepareFeedHtml,
@@ -11,8 +11,8 @@ import {
   type FeedDocument,
   type FeedEntry,
   type FeedHeader,
-} from '../lib/feeds';
-import { feedPaths, HOME_PATH, termPath } from '../lib/routes';
+} from '../lib/syndication/feeds';
+import { feedPaths, HOME_PATH, termPath } from '../lib/core/routes';
 import { t } from '../i18n/ui';
 import { siteConfig, type FeedContent } from '../site.config';
 import { getArticleBodySync, prepareArticleBodies } from './article-body';
@@ -91,7 +91,12 @@ async function buildFeed(
     publisher: siteConfig.title,
     timeZone: siteConfig.timeZone,
   };
-  return buildFeedDocument(header, articles, (article) => getFeedEntry(article, content), resolveBuildTime());
+  return buildFeedDocument(
+    header,
+    articles,
+    (article) => getFeedEntry(article, content),
+    resolveBuildTime(process.env),
+  );
 }
 
 /** The feed of the whole archive: the latest 50 articles. */

@@ -3,8 +3,8 @@
  * each section, "on this day" in earlier years, the topics of the last 30 days and the years of the
  * archive. All of it is measured from the newest article, never from the clock.
  */
-import { countRecentTopics, pickLeadStory } from '../lib/front-page';
-import { termPath } from '../lib/routes';
+import { countRecentTopics, pickLeadStory } from '../lib/archive/front-page';
+import { termPath } from '../lib/core/routes';
 import { siteConfig } from '../site.config';
 import { getDateArchives, getOnThisDay, type ArticlePeriod } from './archives';
 import { getPublishedArticles, getTermIndex, type ArticleEntry } from './articles';

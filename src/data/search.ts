@@ -3,8 +3,8 @@
  * author names taken from the archive's term indexes, so every spelling of a topic is one filter
  * value, and the search page derives from those names the slugs the listings have.
  */
-import { buildSearchFacets, type SearchFacets } from '../lib/search-facets';
-import { tagKey } from '../lib/tags';
+import { buildSearchFacets, type SearchFacets } from '../lib/search/search-facets';
+import { tagKey } from '../lib/core/tags';
 import { siteConfig } from '../site.config';
 import { getTermIndex, type ArticleEntry, type ArticleTerm } from './articles';
 

@@ -2,9 +2,9 @@
  * The newsroom's sections (`sections` in src/site.config.ts) as pages use them: each with its
  * articles, newest first, and the routes of its paginated pages at `sectionPath(slug, n)`.
  */
-import { paginate, type Page } from '../lib/pagination';
-import { sectionPath } from '../lib/routes';
-import { checkSections, groupBySection } from '../lib/sections';
+import { paginate, type Page } from '../lib/archive/pagination';
+import { sectionPath } from '../lib/core/routes';
+import { checkSections, groupBySection } from '../lib/archive/sections';
 import { siteConfig, type SiteSection } from '../site.config';
 import { getPublishedArticles, type ArticleEntry } from './articles';
 import { pageCacheKey } from './cache-keys';

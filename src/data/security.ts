@@ -10,8 +10,8 @@ import {
   formatHeadersFile,
   serializePolicy,
   type ContentSecurityPolicy,
-} from '../lib/content-security-policy';
-import { withBase } from '../lib/permalinks';
+} from '../lib/syndication/content-security-policy';
+import { withBase } from '../lib/core/permalinks';
 import { EMBED_HOSTS } from '../markdown/rehype-embeds';
 import { siteConfig } from '../site.config';
 

@@ -3,16 +3,16 @@
  * (JSON-LD) of articles and breadcrumb trails, with every address absolute and under the base path.
  */
 import { t } from '../i18n/ui';
-import type { PreviewImage } from '../lib/page-meta';
-import { resolveImageUrl } from '../lib/page-meta';
-import { HOME_PATH } from '../lib/routes';
+import type { PreviewImage } from '../lib/syndication/page-meta';
+import { resolveImageUrl } from '../lib/syndication/page-meta';
+import { HOME_PATH } from '../lib/core/routes';
 import {
   buildArticleCrumbs,
   buildBreadcrumbList,
   buildDateCrumbs,
   buildNewsArticle,
   type Crumb,
-} from '../lib/structured-data';
+} from '../lib/syndication/structured-data';
 import { siteConfig } from '../site.config';
 import type { ArticleEntry } from './articles';
 import { getLeadImage, isImportedImage } from './images';

@@ -2,10 +2,10 @@
  * The numbers behind the charts of `/archive/` and `/stats/`: articles per year and per month over
  * the whole archive, and the tags and authors with the most articles, labelled in a language.
  */
-import { listArchiveMonths, type ChartDatum } from '../lib/charts';
-import { formatMonthName } from '../lib/dates';
-import { termPath } from '../lib/routes';
-import { sortTermsByCount } from '../lib/term-order';
+import { listArchiveMonths, type ChartDatum } from '../lib/archive/charts';
+import { formatMonthName } from '../lib/core/dates';
+import { termPath } from '../lib/core/routes';
+import { sortTermsByCount } from '../lib/archive/term-order';
 import type { Lang } from '../site.config';
 import { getArchiveOverview, getTerms, type TermKind } from './archives';
 

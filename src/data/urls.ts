@@ -1,7 +1,7 @@
 /**
  * Site URLs with the base path applied, for links in pages and components.
  */
-import { withBase } from '../lib/permalinks';
+import { withBase } from '../lib/core/permalinks';
 import { siteConfig } from '../site.config';
 
 /** Turns a site-relative path (`/2022/09/`) into a link that works under the configured base path. */

@@ -11,9 +11,9 @@
  *   (src/loaders/render-background.ts), and a page that needs a body not yet rendered has it
  *   rendered at once on its own thread.
  */
-import type { ArticleData } from '../lib/article-schema';
-import type { ContentStats } from '../lib/build-report';
-import type { Problem } from '../lib/problems';
+import type { ArticleData } from '../lib/content/article-schema';
+import type { ContentStats } from '../lib/report/build-report';
+import type { Problem } from '../lib/core/problems';
 
 /** Settings of the build that come from the environment. */
 export interface BuildSettings {

@@ -7,7 +7,7 @@
  * build-staging.ts and build-report.ts; this file only wires it to Astro's hooks.
  */
 import type { AstroIntegration } from 'astro';
-import { ContentError } from '../lib/problems';
+import { ContentError } from '../lib/core/problems';
 import { finishDeferredRenders, reportWarning, resetBuildContext } from './build-context';
 import {
   finishBuildReport,

@@ -17,7 +17,7 @@ import {
   type BuildReport,
   type PageType,
   type PhaseTiming,
-} from '../lib/build-report';
+} from '../lib/report/build-report';
 import { getReportedPublished, getWarnings } from './build-context';
 
 /**

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { getCalendarParts } from '../lib/dates';
+import { getCalendarParts } from '../lib/core/dates';
 import { siteConfig } from '../site.config';
 import { getReportedPublished } from './build-context';
 import { countIndexedPages, searchIndexFolder, serveSearchIndex, writeSearchIndex } from './search-index';

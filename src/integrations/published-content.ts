@@ -4,11 +4,11 @@
  * page at all leaves it unreported, and then the content folder is read again, with the same
  * validation the loader uses.
  */
-import { toArticleData } from '../lib/article-file';
-import { summarizeContent } from '../lib/build-report';
-import { resolveBuildTime } from '../lib/build-time';
-import { readContentFolder, resolveContentDir } from '../lib/content-folder';
-import { selectPublished } from '../lib/publishing';
+import { toArticleData } from '../lib/content/article-file';
+import { summarizeContent } from '../lib/report/build-report';
+import { resolveBuildTime } from '../lib/core/build-time';
+import { readContentFolder, resolveContentDir } from '../files/content-folder';
+import { selectPublished } from '../lib/content/publishing';
 import { siteConfig } from '../site.config';
 import { getBuildSettings, getReportedPublished, type PublishedContent } from './build-context';
 
@@ -22,7 +22,7 @@ export async function getPublishedContent(): Promise<PublishedContent> {
   });
   const { published, drafts, scheduled } = selectPublished(
     folder.articles.map((article) => toArticleData(article)),
-    { now: resolveBuildTime(), includeDrafts: false, includeFuture: getBuildSettings().includeFuture },
+    { now: resolveBuildTime(process.env), includeDrafts: false, includeFuture: getBuildSettings().includeFuture },
   );
   return { articles: published, stats: summarizeContent(published, drafts.length, scheduled.length) };
 }

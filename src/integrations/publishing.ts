@@ -7,7 +7,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { formatHeldBack } from '../lib/held-back';
+import { formatHeldBack } from '../lib/report/held-back';
 import {
   listRedirects,
   redirectFilePath,
@@ -15,7 +15,7 @@ import {
   renderRedirectsFile,
   type Redirect,
   type SiteLocation,
-} from '../lib/redirects';
+} from '../lib/syndication/redirects';
 import { siteConfig } from '../site.config';
 import { getBuildSettings } from './build-context';
 import { getPublishedContent } from './published-content';

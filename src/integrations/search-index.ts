@@ -1,7 +1,7 @@
 /**
  * Writes the Pagefind search index of a built archive with Pagefind's Node API, in the shape of
  * Starlight's integration (`createIndex` → `addDirectory` → `writeFiles`, every `errors` checked,
- * the service closed in `finally`), part by part as src/lib/search-plan.ts plans them and reusing
+ * the service closed in `finally`), part by part as src/lib/search/search-plan.ts plans them and reusing
  * the parts src/integrations/search-part-cache.ts kept; and serves the last build's index to the
  * development server.
  */
@@ -12,8 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import sirv from 'sirv';
-import type { IndexPart } from '../lib/search-parts';
-import { pageFilesGlobs, planSearchParts, type SearchPage } from '../lib/search-plan';
+import type { IndexPart } from '../lib/search/search-parts';
+import { pageFilesGlobs, planSearchParts, type SearchPage } from '../lib/search/search-plan';
 import {
   keepPart,
   linkTree,
@@ -26,7 +26,7 @@ import {
 } from './search-part-cache';
 
 export { SearchIndexError, type PagefindEntry } from './search-part-cache';
-export { PAGES_PER_PART, pageFilesGlobs, planSearchParts, type SearchPage } from '../lib/search-plan';
+export { PAGES_PER_PART, pageFilesGlobs, planSearchParts, type SearchPage } from '../lib/search/search-plan';
 
 /** The folder, inside the built site, that holds the search index and Pagefind's browser script. */
 export const searchIndexFolder = 'pagefind';

@@ -8,8 +8,8 @@ import { constants as fsConstants, existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { IndexPart } from '../lib/search-parts';
-import type { SearchPartPlan } from '../lib/search-plan';
+import type { IndexPart } from '../lib/search/search-parts';
+import type { SearchPartPlan } from '../lib/search/search-plan';
 
 /** Raised when Pagefind reports a problem; the message lists every error it gave. */
 export class SearchIndexError extends Error {

@@ -5,7 +5,7 @@
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { buildLastModifiedIndex, NEWS_SITEMAP_PATH, toSitePath } from '../lib/sitemap';
+import { buildLastModifiedIndex, NEWS_SITEMAP_PATH, toSitePath } from '../lib/syndication/sitemap';
 import { siteConfig } from '../site.config';
 import { getPublishedContent } from './published-content';
 

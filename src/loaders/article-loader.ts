@@ -7,26 +7,31 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { toArticleData, type ReadArticleOptions } from '../lib/article-file';
-import { mapArticleFileLinks } from '../lib/article-links';
-import { articleDataSchema, type ArticleData } from '../lib/article-schema';
-import { findMissingImages } from '../lib/content-checks';
+import { toArticleData, type ReadArticleOptions } from '../lib/content/article-file';
+import { mapArticleFileLinks } from '../lib/content/article-links';
+import { articleDataSchema, type ArticleData } from '../lib/content/article-schema';
+import { findMissingImages } from '../lib/content/content-checks';
 import {
   displayPath,
   labelFromCwd,
   readContentFolder,
   type ContentFolder,
   type ReadContentFolderOptions,
-} from '../lib/content-folder';
-import { renderFailureProblem } from '../lib/input-checks';
-import { listRenderedBodies, pruneRenderedBodies, renderedCacheFolder, writeRenderedBody } from '../lib/rendered-cache';
+} from '../files/content-folder';
+import { renderFailureProblem } from '../lib/content/input-checks';
+import {
+  listRenderedBodies,
+  pruneRenderedBodies,
+  renderedCacheFolder,
+  writeRenderedBody,
+} from '../files/rendered-cache';
 import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/index';
 import { renderArticle, type RenderJob, type RenderOutcome } from './render-article';
 import { defaultWorkerCount, renderOnWorkers, type RenderResult } from './render-pool';
 import { renderInBackground } from './render-background';
 import { registerDeferredRenders } from '../integrations/build-context';
-import { withBase } from '../lib/permalinks';
-import { ContentError, formatProblem, sortProblems, type Problem } from '../lib/problems';
+import { withBase } from '../lib/core/permalinks';
+import { ContentError, formatProblem, sortProblems, type Problem } from '../lib/core/problems';
 
 /** Options for {@link articleLoader}. */
 export interface ArticleLoaderOptions extends ReadArticleOptions {
@@ -244,7 +249,7 @@ function storeArticle(
     id: article.id,
     data,
     digest,
-    // The body stays out of Astro's data store (see src/lib/rendered-cache.ts), unless it shows
+    // The body stays out of Astro's data store (see src/files/rendered-cache.ts), unless it shows
     // pictures: those go through Astro's image pipeline when the page renders it.
     ...(rendered && imagePaths.length > 0
       ? {

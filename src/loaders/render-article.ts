@@ -3,7 +3,7 @@
  * worker threads (src/loaders/render-pool.ts), or in its own thread for a handful of articles.
  */
 import type { createArticleRenderer } from '../markdown/index';
-import type { RenderedBody } from '../lib/rendered-cache';
+import type { RenderedBody } from '../files/rendered-cache';
 
 /** One body to render. */
 export interface RenderJob {

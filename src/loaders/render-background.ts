@@ -8,9 +8,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DeferredRenders } from '../integrations/build-context';
-import { renderFailureProblem } from '../lib/input-checks';
-import { ContentError, type Problem } from '../lib/problems';
-import { writeRenderedBody } from '../lib/rendered-cache';
+import { renderFailureProblem } from '../lib/content/input-checks';
+import { ContentError, type Problem } from '../lib/core/problems';
+import { writeRenderedBody } from '../files/rendered-cache';
 import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/index';
 import { renderArticle, type RenderJob } from './render-article';
 import { workerError } from './render-pool';

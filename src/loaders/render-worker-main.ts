@@ -4,7 +4,7 @@
  * writes each body to the rendered-body cache (see render-background.ts).
  */
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { writeRenderedBodySync } from '../lib/rendered-cache';
+import { writeRenderedBodySync } from '../files/rendered-cache';
 import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/index';
 import { renderArticle, type RenderJob } from './render-article';
 import type { WorkerRequest, WorkerResponse } from './render-pool';

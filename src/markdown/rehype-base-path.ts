@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { withBase } from '../lib/permalinks';
+import { withBase } from '../lib/core/permalinks';
 import { rewriteUrls } from './url-attributes';
 
 /** Options for {@link rehypeBasePath}. */

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { splitLink } from '../lib/article-links';
+import { splitLink } from '../lib/content/article-links';
 
 /** Options for {@link remarkArticleLinks}. */
 export interface RemarkArticleLinksOptions {

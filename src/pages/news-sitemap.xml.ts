@@ -1,15 +1,15 @@
 import type { APIRoute } from 'astro';
 import { getPublishedArticles } from '../data/articles';
 import { absoluteUrl } from '../data/urls';
-import { resolveBuildTime } from '../lib/build-time';
-import { renderNewsSitemap, selectNewsArticles } from '../lib/news-sitemap';
+import { resolveBuildTime } from '../lib/core/build-time';
+import { renderNewsSitemap, selectNewsArticles } from '../lib/syndication/news-sitemap';
 import { siteConfig } from '../site.config';
 
 /** The Google News sitemap: articles published in the two days before the build. */
 export const GET: APIRoute = async () => {
   const recent = selectNewsArticles(
     (await getPublishedArticles()).map((article) => article.data),
-    resolveBuildTime(),
+    resolveBuildTime(process.env),
   );
   const xml = renderNewsSitemap(
     recent.map((article) => ({

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { SITEMAP_INDEX_PATH, NEWS_SITEMAP_PATH } from '../lib/sitemap';
+import { SITEMAP_INDEX_PATH, NEWS_SITEMAP_PATH } from '../lib/syndication/sitemap';
 import { absoluteUrl } from '../data/urls';
 
 /**

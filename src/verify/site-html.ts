@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { glob } from 'tinyglobby';
-import { classifyPage } from '../lib/build-report';
+import { classifyPage } from '../lib/report/build-report';
 
 /**
  * The rules every built page is held to: html-validate's recommended set (the HTML standard, ARIA

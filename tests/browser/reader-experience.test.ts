@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, serveStatic, type StaticSite } from '../helpers/browser';
 import { listFiles } from '../helpers/build';
-import { sectionPath } from '../../src/lib/routes';
+import { sectionPath } from '../../src/lib/core/routes';
 import { waitForAnswer } from '../helpers/search-page';
 
 const outDir = inject('sampleOutDir');

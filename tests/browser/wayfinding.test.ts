@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, serveStatic, type StaticSite } from '../helpers/browser';
-import { sectionPath } from '../../src/lib/routes';
+import { sectionPath } from '../../src/lib/core/routes';
 import { waitForAnswer } from '../helpers/search-page';
 
 // Pages of the sample archive in content/ (its articles are part of the repository).

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { classifyPage, isRedirectPage } from '../../src/lib/build-report';
+import { classifyPage, isRedirectPage } from '../../src/lib/report/build-report';
 import { buildArchive, fixturesDir, listFiles, openArchive, type BuildResult } from '../helpers/build';
 
 describe('building the fixture archive', () => {

@@ -8,7 +8,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { classifyPage } from '../../src/lib/build-report';
+import { classifyPage } from '../../src/lib/report/build-report';
 import { validateSiteHtml } from '../../src/verify/site-html';
 import { checkSiteLinks } from '../../src/verify/site-links';
 import { buildArchive, listFiles, projectRoot, run, type BuildResult } from '../helpers/build';

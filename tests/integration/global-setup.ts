@@ -7,7 +7,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import type { BuildReport } from '../../src/lib/build-report';
+import type { BuildReport } from '../../src/lib/report/build-report';
 import { buildArchive, fixturesDir, projectRoot, type BuildResult } from '../helpers/build';
 
 /** Environment of the shared fixture build: small pages, a fixed clock, a UTC machine. */

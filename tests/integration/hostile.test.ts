@@ -14,7 +14,7 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getHeadersFile, getCspMetaContent } from '../../src/data/security';
-import type { JsonFeedDocument } from '../../src/lib/feeds';
+import type { JsonFeedDocument } from '../../src/lib/syndication/feeds';
 import { EMBED_HOSTS } from '../../src/markdown/rehype-embeds';
 import { checkSiteLinks } from '../../src/verify/site-links';
 import { checkBrowsePromises, readBuiltArchive } from '../helpers/archive-pages';

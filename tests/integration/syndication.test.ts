@@ -7,7 +7,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
-import type { JsonFeedDocument } from '../../src/lib/feeds';
+import type { JsonFeedDocument } from '../../src/lib/syndication/feeds';
 import { listFiles, openArchive } from '../helpers/build';
 
 const SITE = 'https://warta.example.org';

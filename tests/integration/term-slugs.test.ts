@@ -7,8 +7,8 @@
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFilterValueMap } from '../../src/lib/search-filter-values';
-import type { FilterCounts } from '../../src/lib/search-filters';
+import { buildFilterValueMap } from '../../src/lib/search/search-filter-values';
+import type { FilterCounts } from '../../src/lib/search/search-filters';
 import { buildArchive, fixturesDir, projectRoot, run, type BuildResult } from '../helpers/build';
 import { readIndexedPages } from '../helpers/search-index';
 import { BASIC_ENV } from './global-setup';

@@ -1,0 +1,16 @@
+/**
+ * The one clock a build reads. `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
+ * convention) fixes it, so time-based output (scheduled articles) is reproducible.
+ */
+
+/** Returns the build's notion of "now" from an environment: `SOURCE_DATE_EPOCH` when set, else `now`. */
+export function resolveBuildTime(env: Readonly<Record<string, string | undefined>>, now: Date = new Date()): Date {
+  const raw = env['SOURCE_DATE_EPOCH'];
+  if (raw === undefined || raw.trim() === '') return now;
+  const date = /^\d+$/.test(raw.trim()) ? new Date(Number(raw.trim()) * 1000) : new Date(Number.NaN);
+  // The reproducible-builds convention allows decimal digits only, and the date must exist.
+  if (Number.isNaN(date.getTime())) {
+    throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got "${raw}"`);
+  }
+  return date;
+}

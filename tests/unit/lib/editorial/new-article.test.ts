@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { readArticle } from '../../../../src/lib/content/article-file';
+import { parseArticleDate, type ArticleDate } from '../../../../src/lib/core/dates';
+import {
+  articleFilePath,
+  createNewArticle,
+  shortenSlug,
+  slugFromTitle,
+} from '../../../../src/lib/editorial/new-article';
+
+const timeZone = 'Asia/Jakarta';
+
+function date(text: string): ArticleDate {
+  const parsed = parseArticleDate(text, timeZone);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
+}
+
+describe('slugs for new articles', () => {
+  it('cuts a long slug at a hyphen', () => {
+    expect(shortenSlug('satu-dua-tiga-empat', 12)).toBe('satu-dua');
+    expect(shortenSlug('pendek', 12)).toBe('pendek');
+  });
+
+  it('makes a slug from a long title without a dangling word at the end', () => {
+    const slug = slugFromTitle(
+      'Korea Utara atau Korut menjadi pemasok senjata dengan menjual jutaan peluru artileri',
+      'id',
+    );
+    expect(slug).toBe('korea-utara-atau-korut-menjadi-pemasok-senjata');
+  });
+});
+
+describe('articleFilePath', () => {
+  it('files an article by its month in the site time zone', () => {
+    expect(articleFilePath(date('2024-01-31T20:00:00Z').date, 'a', timeZone)).toBe('2024/02/a.md');
+    expect(articleFilePath(date('2023-09').date, 'a', timeZone)).toBe('2023/09/a.md');
+  });
+});
+
+describe('createNewArticle', () => {
+  it('writes complete frontmatter that the build accepts', () => {
+    const article = createNewArticle({
+      title: 'Banjir Rendam Jakarta',
+      date: date('2025-01-05T14:30:00+07:00'),
+      timeZone,
+      lang: 'id',
+      tags: ['Banjir', 'Jakarta'],
+      authors: ['Rina'],
+      summary: 'Hujan semalaman.',
+      draft: true,
+    });
+    expect(article.file).toBe('2025/01/banjir-rendam-jakarta.md');
+    expect(article.text).toBe(
+      [
+        '---',
+        'title: Banjir Rendam Jakarta',
+        'date: 2025-01-05T14:30:00+07:00',
+        'summary: Hujan semalaman.',
+        'tags: [Banjir, Jakarta]',
+        'authors: [Rina]',
+        'lang: id',
+        'draft: true',
+        '',
+        '# More fields (updated, source, slug, aliases, image, corrections): see docs/editors-guide.md',
+        '---',
+        '',
+      ].join('\n'),
+    );
+    const read = readArticle(article.file, article.text, { timeZone, defaultLang: 'id' });
+    expect(read.problems).toEqual([]);
+    expect(read.article?.permalink).toBe('/2025/01/05/banjir-rendam-jakarta/');
+  });
+
+  it('uses a given slug for the file name', () => {
+    const article = createNewArticle({
+      title: 'Apa Saja',
+      date: date('2025-02'),
+      timeZone,
+      lang: 'en',
+      tags: [],
+      authors: [],
+      slug: 'Nama Lain',
+      draft: false,
+    });
+    expect(article.file).toBe('2025/02/nama-lain.md');
+    expect(article.text).toContain('\ndate: 2025-02\n');
+    expect(article.text).toContain('\ndraft: false\n');
+  });
+});
