@@ -5,24 +5,26 @@
  * whichever part holds them (that only those parts are searched is tested in search-parts unit tests).
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, recordFetches, serveStatic, type StaticSite } from '../helpers/browser';
-import { resultTitles, statusText, waitForAnswer } from '../helpers/search-page';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordFetches, type StaticSite } from '../helpers/browser';
+import {
+  SEARCH_HEADLINES,
+  openOfflinePage,
+  openSearchFixture,
+  resultTitles,
+  statusText,
+  waitForAnswer,
+} from '../helpers/search-page';
 
-const JUAL = 'Korea Utara Jual Peluru Artileri ke Rusia';
-const LATIHAN = 'Korea Selatan Gelar Latihan Militer Gabungan';
-const DIPLOMAT = 'Diplomat Korea Utara Bertemu Utusan Rusia di Moskow';
-const TALKS = 'Korea Talks Stall in Geneva';
-const BANJIR = 'Banjir Rendam Permukiman di Jakarta Timur';
+const { JUAL, LATIHAN, DIPLOMAT, TALKS, BANJIR } = SEARCH_HEADLINES;
 
 let site: StaticSite;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([serveStatic(inject('searchOutDir'), inject('searchBase')), launchBrowser()]);
-  page = await browser.newPage();
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  [site, browser] = await openSearchFixture();
+  page = await openOfflinePage(browser);
 });
 afterAll(async () => {
   await browser?.close();

@@ -4,10 +4,13 @@
  * it all, and what a query costs in requests.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, recordFetches, serveStatic, type StaticSite } from '../helpers/browser';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { recordFetches, type StaticSite } from '../helpers/browser';
 import {
+  SEARCH_HEADLINES,
   openFilters,
+  openOfflinePage,
+  openSearchFixture,
   resultTitles,
   searchFor,
   statusText,
@@ -16,27 +19,21 @@ import {
   waitForSearch,
 } from '../helpers/search-page';
 
-const JUAL = 'Korea Utara Jual Peluru Artileri ke Rusia';
-const SANCTIONS = 'Western Measures Bite in Moscow';
-const LATIHAN = 'Korea Selatan Gelar Latihan Militer Gabungan';
-const DIPLOMAT = 'Diplomat Korea Utara Bertemu Utusan Rusia di Moskow';
-const TALKS = 'Korea Talks Stall in Geneva';
+const { JUAL, SANCTIONS, LATIHAN, DIPLOMAT, TALKS } = SEARCH_HEADLINES;
 
 let site: StaticSite;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([serveStatic(inject('searchOutDir'), inject('searchBase')), launchBrowser()]);
+  [site, browser] = await openSearchFixture();
 });
 afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
 beforeEach(async () => {
-  page = await browser.newPage();
-  // Result images point at another host; the tests stay offline.
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  page = await openOfflinePage(browser);
 });
 afterEach(() => page.close());
 

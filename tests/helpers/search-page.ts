@@ -2,7 +2,34 @@
  * Reading the search page in a real browser: waiting for a search to finish and collecting what a
  * reader sees.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchBrowser, serveStatic, type StaticSite } from './browser';
+
+/** Headlines of articles of the search fixture (tests/fixtures/search), as its results show them. */
+export const SEARCH_HEADLINES = {
+  JUAL: 'Korea Utara Jual Peluru Artileri ke Rusia',
+  LATIHAN: 'Korea Selatan Gelar Latihan Militer Gabungan',
+  DIPLOMAT: 'Diplomat Korea Utara Bertemu Utusan Rusia di Moskow',
+  BANJIR: 'Banjir Rendam Permukiman di Jakarta Timur',
+  TALKS: 'Korea Talks Stall in Geneva',
+  SANCTIONS: 'Western Measures Bite in Moscow',
+} as const;
+
+/**
+ * Serves the search fixture archive that the browser tests' global setup built (under its sub-path)
+ * and opens Chromium, both at once.
+ */
+export function openSearchFixture(): Promise<[StaticSite, Browser]> {
+  return Promise.all([serveStatic(inject('searchOutDir'), inject('searchBase')), launchBrowser()]);
+}
+
+/** Opens a page that reaches no other host: results' images point at one, and the tests stay offline. */
+export async function openOfflinePage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  return page;
+}
 
 /**
  * Waits until the search page has answered: the results and, when the filter panel is open, its

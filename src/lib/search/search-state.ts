@@ -8,6 +8,7 @@
  * for newest first instead of the default, relevance. Links of earlier versions with `period=all`
  * (the whole archive, which every search now reads) open the same search.
  */
+import type { SearchFilterName } from './search-filter-names';
 
 /** The orders results can be listed in. */
 export type SearchSort = 'relevance' | 'date';
@@ -70,16 +71,35 @@ export function formatSearchState(state: SearchState): string {
 }
 
 /**
- * Whether the state narrows the archive by topic, author, year or one language (every language,
- * `language=all`, narrows nothing).
+ * How many filters narrow the archive: each chosen topic and author, a year, and one language (every
+ * language, `language=all`, narrows nothing).
  */
+export function countSearchFilters(state: SearchState): number {
+  const oneLanguage = state.language !== undefined && state.language !== ALL_LANGUAGES;
+  return state.tag.length + state.author.length + (state.year === undefined ? 0 : 1) + (oneLanguage ? 1 : 0);
+}
+
+/** Whether the state narrows the archive by topic, author, year or one language. */
 export function hasSearchFilters(state: SearchState): boolean {
-  return (
-    state.tag.length > 0 ||
-    state.author.length > 0 ||
-    state.year !== undefined ||
-    (state.language !== undefined && state.language !== ALL_LANGUAGES)
-  );
+  return countSearchFilters(state) > 0;
+}
+
+/**
+ * The state after a reader ticks or unticks a filter value: topics and authors are lists a value
+ * joins or leaves; year and language hold one value, and the empty value ("any") clears them.
+ */
+export function chooseSearchFilter(
+  state: SearchState,
+  filter: SearchFilterName,
+  value: string,
+  checked: boolean,
+): SearchState {
+  if (filter === 'tag' || filter === 'author') {
+    const others = state[filter].filter((chosen) => chosen !== value);
+    return { ...state, [filter]: checked ? [...others, value] : others };
+  }
+  if (!checked) return state;
+  return { ...state, [filter]: value === '' ? undefined : value };
 }
 
 /** Whether the reader has asked for anything: a query or at least one filter. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   ALL_LANGUAGES,
+  chooseSearchFilter,
+  countSearchFilters,
   effectiveSort,
   formatSearchState,
   hasSearchFilters,
@@ -88,5 +90,32 @@ describe('isSearchActive and effectiveSort', () => {
     expect(effectiveSort({ ...emptySearchState, tag: ['rusia'] })).toBe('date');
     expect(effectiveSort({ ...emptySearchState, query: 'korea' })).toBe('relevance');
     expect(effectiveSort({ ...emptySearchState, query: 'korea', sort: 'date' })).toBe('date');
+  });
+});
+
+describe('the filters a reader chooses', () => {
+  it('counts each topic and author, a year and one language, as the filter panel summary shows them', () => {
+    expect(countSearchFilters(emptySearchState)).toBe(0);
+    expect(countSearchFilters({ ...emptySearchState, language: ALL_LANGUAGES })).toBe(0);
+    const busy = { ...emptySearchState, tag: ['rusia', 'korea-utara'], author: ['rina'], year: '2023', language: 'en' };
+    expect(countSearchFilters(busy)).toBe(5);
+  });
+
+  it('adds and removes topics and authors, keeping the others in the order chosen', () => {
+    const one = chooseSearchFilter(emptySearchState, 'tag', 'rusia', true);
+    const two = chooseSearchFilter(one, 'tag', 'korea-utara', true);
+    expect(two.tag).toEqual(['rusia', 'korea-utara']);
+    expect(chooseSearchFilter(two, 'tag', 'rusia', false).tag).toEqual(['korea-utara']);
+    expect(chooseSearchFilter(two, 'author', 'rina', true)).toEqual({ ...two, author: ['rina'] });
+  });
+
+  it('holds one year and one language, and clears them with the empty "any" choice', () => {
+    const year = chooseSearchFilter(emptySearchState, 'year', '2022', true);
+    expect(year.year).toBe('2022');
+    expect(chooseSearchFilter(year, 'year', '2023', true).year).toBe('2023');
+    expect(chooseSearchFilter(year, 'year', '', true).year).toBeUndefined();
+    expect(chooseSearchFilter(emptySearchState, 'language', 'en', true).language).toBe('en');
+    // A radio button reports only the choice that became checked; the one left changes nothing.
+    expect(chooseSearchFilter(year, 'year', '2022', false)).toBe(year);
   });
 });
