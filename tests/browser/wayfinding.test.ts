@@ -177,6 +177,10 @@ describe('the front page', () => {
     expect(await thumbnail.evaluate((img) => getComputedStyle(img).aspectRatio)).toBe('3 / 2');
     // Articles without a picture get none.
     expect(await page.locator('.article-card:not(.has-thumbnail) img').count()).toBe(0);
+    // The front page's lead story shows its picture in the same 3:2 shape, across the column.
+    await page.goto(site.at('/'));
+    const lead = await page.locator('.lead-story img').boundingBox();
+    expect(lead!.width / lead!.height).toBeCloseTo(1.5, 1);
     await page.close();
   });
 });
