@@ -3,7 +3,7 @@
  * the page bundle's query module and the integrations as separate module instances in one
  * process, so they meet in one object kept under a registered symbol. It holds
  *
- * - the settings read from the environment, once per build (`WARTA_INCLUDE_FUTURE`);
+ * - the settings read from the environment, once per build (`WARTA_INCLUDE_FUTURE`, `WARTA_HOST`);
  * - what the build published and held back, as the query module reported it;
  * - the warnings of the build, for the build report;
  * - the article bodies still rendering in the background while the pages render: on a large build
@@ -13,12 +13,15 @@
  */
 import type { ArticleData } from '../lib/content/article-schema';
 import type { ContentStats } from '../lib/report/build-report';
+import { resolveHost, type ChosenHost } from '../lib/report/output-size';
 import type { Problem } from '../lib/core/problems';
 
 /** Settings of the build that come from the environment. */
 export interface BuildSettings {
   /** Publish articles dated after the build time (`WARTA_INCLUDE_FUTURE=1`). */
   includeFuture: boolean;
+  /** The host whose limits the output must fit (`WARTA_HOST`, `WARTA_HOST_MAX_*`), if one is named. */
+  host: ChosenHost | undefined;
 }
 
 /** The bodies of one content sync still being rendered. */
@@ -51,7 +54,7 @@ const KEY = Symbol.for('warta.build-context');
 
 /** Reads the build's settings from an environment (`process.env` unless given). */
 export function readBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
-  return { includeFuture: env['WARTA_INCLUDE_FUTURE'] === '1' };
+  return { includeFuture: env['WARTA_INCLUDE_FUTURE'] === '1', host: resolveHost(env) };
 }
 
 function context(): BuildContext {
