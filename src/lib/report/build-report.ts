@@ -17,6 +17,7 @@ export type PageType =
   | 'tag'
   | 'author'
   | 'section'
+  | 'corrections'
   | 'search'
   | 'redirect'
   | 'other';
@@ -87,6 +88,7 @@ export function classifyPage(pathname: string): PageType {
     case 'archive':
     case 'search':
     case 'section':
+    case 'corrections':
       return parsed.kind;
     case 'date-archive':
       return parsed.period;
