@@ -1,7 +1,7 @@
 /**
  * The corrections log of the fixture archive: every correction on one page with the article it
  * corrects, linked at the correction on the article's page, which links back; and its feeds, read
- * as a feed reader reads them.
+ * as a feed reader reads them; and /feeds.opml, the list of every feed.
  */
 import { readFile } from 'node:fs/promises';
 import { parseFeed } from '@rowanmanning/feed-parser';
@@ -52,5 +52,16 @@ describe('the corrections log', () => {
         },
       ]);
     }
+  });
+});
+
+describe('the list of every feed', () => {
+  it('names the archive, corrections and every topic feed, each a file the build wrote', async () => {
+    const xml = await read('/feeds.opml');
+    const urls = [...xml.matchAll(/xmlUrl="([^"]+)"/g)].map((match) => match[1]!);
+    expect(urls).toContain('https://warta.example.org/rss.xml');
+    expect(urls).toContain('https://warta.example.org/corrections/rss.xml');
+    expect(urls.filter((url) => url.includes('/tags/')).length).toBeGreaterThan(2);
+    for (const url of urls) await expect(read(new URL(url).pathname), url).resolves.toContain('<rss');
   });
 });

@@ -5,6 +5,8 @@ export const syndicationStrings = {
   id: {
     tagFeedTitle: 'Topik: {tag}',
     tagFeedDescription: 'Berita terbaru bertopik {tag} dari {site}.',
+    feedsListTitle: '{site} — semua feed',
+    feedsArchive: 'Arsip',
     correctionsTitle: 'Koreksi',
     correctionsLead: 'Setiap koreksi yang dimuat {site} atas beritanya, yang terbaru lebih dulu.',
     correctionsFeedTitle: '{site} — Koreksi',
@@ -24,6 +26,8 @@ export const syndicationStrings = {
   en: {
     tagFeedTitle: 'Topic: {tag}',
     tagFeedDescription: 'The latest {site} news on {tag}.',
+    feedsListTitle: '{site} — every feed',
+    feedsArchive: 'Archive',
     correctionsTitle: 'Corrections',
     correctionsLead: 'Every correction {site} has made to its stories, newest first.',
     correctionsFeedTitle: '{site} — Corrections',
