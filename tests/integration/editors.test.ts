@@ -157,24 +157,42 @@ describe.skipIf(!haveSeeds)('npm run import of the plain-text seed (../shared/se
     await mkdir(content, { recursive: true });
   });
 
-  it('creates one valid month-precision article, with title, summary and language made from the text', async () => {
+  it('creates one month-precision draft, with a headline made from a whole clause, and lists what to review', async () => {
     const result = await cli('import', [seeds, '--out', content]);
     expect(result.exitCode).toBe(0);
     expect(result.output).toContain('1 created, 0 unchanged, 0 skipped');
     const files = await listFiles(content);
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^2023\/09\/korea-utara-[a-z0-9-]+\.md$/);
+    expect(files).toEqual(['2023/09/korea-utara-atau-korut-menjadi-pemasok-senjata.md']);
     article = path.join(content, files[0]!);
 
     const text = await readFile(article, 'utf8');
-    expect(text).toMatch(/^title: Korea Utara atau Korut menjadi pemasok senjata\b.*$/m);
-    expect(text).toContain('date: 2023-09\n');
-    expect(text).toMatch(/^summary: Korea Utara atau Korut menjadi pemasok senjata .*barat\.$/m);
-    expect(text).toContain('lang: id\n');
+    // The first sentence is too long for a headline: its first clause, whole, without "…".
+    expect(text).toContain('\ntitle: Korea Utara atau Korut menjadi pemasok senjata\n');
+    expect(text).toContain('\ndate: 2023-09\n');
+    expect(text).toContain('\ndraft: true\n');
+    // The only candidate for a summary is the first paragraph, which the page shows anyway.
+    expect(text).not.toContain('summary:');
+    expect(text).toContain('\nlang: id\n');
     expect(text).toContain('\nBaca Juga: Ukraina Kini Bisa Cetak Suku Cadang Militer Sendiri dengan Printer 3D\n');
 
+    const at = path.relative(projectRoot, article);
+    expect(lines(result.output)).toEqual([
+      `created ${at} (/2023/09/korea-utara-atau-korut-menjadi-pemasok-senjata/), a draft; to review:`,
+      `${at}:2: title: warning: made from the first clause of the first sentence; check that it reads as a headline`,
+      `${at}:3: date: warning: only the month is known (2023-09); add the day if the source gives it`,
+      `${at}:4: tags: warning: none; add the subjects, e.g. tags: [Ekonomi, Jakarta]`,
+      `${at}:5: authors: warning: none; add the byline if the source names the writers`,
+      `${at}:14: body: warning: the text is dated "Selasa (6/9/2022)" (2022-09-06), 12 months before the article's date 2023-09; correct "date:", or the date in the text if that is the wrong one`,
+      '1 record in 1 file: 1 created, 0 unchanged, 0 skipped (0 edited, 0 duplicates, 0 unusable).',
+      '1 created article has notes to review, listed under it as path:line: field: warning.',
+      'Next: review each article, set "draft: false" to publish it, and run npm run check.',
+    ]);
+
     const check = await cli('check', ['--dir', content]);
-    expect(check.output).toContain('0 errors, 0 warnings');
+    expect(lines(check.output).slice(0, -1)).toEqual([
+      `${at}:14: body: warning: the text is dated "Selasa (6/9/2022)" (2022-09-06), 12 months before the article's date 2023-09; correct "date:", or the date in the text if that is the wrong one`,
+    ]);
+    expect(check.output).toContain('0 errors, 1 warning');
     expect(check.exitCode).toBe(0);
   });
 
@@ -187,18 +205,24 @@ describe.skipIf(!haveSeeds)('npm run import of the plain-text seed (../shared/se
     expect(await readFile(article, 'utf8')).toBe(before);
   });
 
-  it("builds into a page that shows the month, listed on the home page after that month's dated articles", async () => {
+  it("with --publish, builds into a page that shows the month, listed on the home page after that month's dated articles", async () => {
+    const published = path.join(work, 'seed-published');
+    const result = await cli('import', [seeds, '--out', published, '--publish']);
+    expect(result.exitCode).toBe(0);
+    expect(result.output).not.toContain('a draft');
+    const [file] = await listFiles(published);
+    expect(await readFile(path.join(published, file!), 'utf8')).not.toContain('draft');
     await writeFile(
-      path.join(content, 'draf.md'),
+      path.join(published, 'draf.md'),
       '---\ntitle: Draf Redaksi\ndate: 2023-09-20\ndraft: true\n---\n\nBelum siap.\n',
     );
-    await writeFile(path.join(content, 'nanti.md'), '---\ntitle: Terbit Nanti\ndate: 2999-01-01\n---\n\nNanti.\n');
-    await writeFile(path.join(content, 'awal.md'), '---\ntitle: Awal September\ndate: 2023-09-02\n---\n\nIsi.\n');
-    const build = await buildArchive(content, BASIC_ENV);
+    await writeFile(path.join(published, 'nanti.md'), '---\ntitle: Terbit Nanti\ndate: 2999-01-01\n---\n\nNanti.\n');
+    await writeFile(path.join(published, 'awal.md'), '---\ntitle: Awal September\ndate: 2023-09-02\n---\n\nIsi.\n');
+    const build = await buildArchive(published, BASIC_ENV);
     try {
       expect(build.exitCode, build.output).toBe(0);
       expect(build.output).toContain('held back 1 draft and 1 scheduled article');
-      const permalink = `/${path.relative(content, article).replace(/\.md$/, '')}/`;
+      const permalink = `/${file!.replace(/\.md$/, '')}/`;
       const page = parseHTML(await build.read(permalink)).document;
       expect(page.querySelector('h1')?.textContent).toMatch(/^Korea Utara atau Korut/);
       expect(page.querySelector('.published time')?.textContent).toBe('September 2023');
@@ -213,9 +237,6 @@ describe.skipIf(!haveSeeds)('npm run import of the plain-text seed (../shared/se
       expect(files).not.toMatch(/draf|nanti/);
     } finally {
       await build.cleanup();
-      await rm(path.join(content, 'draf.md'));
-      await rm(path.join(content, 'nanti.md'));
-      await rm(path.join(content, 'awal.md'));
     }
   });
 

@@ -1,12 +1,14 @@
 /**
  * Checks across a whole content folder that `npm run check` adds to the per-file validation: tags
  * spelt differently in different articles, links between articles that point nowhere, images that
- * do not exist, and aliases that would cover a real page of the site.
+ * do not exist, aliases that would cover a real page of the site, and dates in the text that
+ * contradict the article's date.
  */
 import path from 'node:path';
 import type { ArticleRecord } from './article-file';
 import { resolveMarkdownFileLink } from './article-links';
-import { formatShortDate } from '../core/dates';
+import { formatShortDate, toDatetimeAttribute } from '../core/dates';
+import { contradictingDateMessage, findContradictingDates } from './body-dates';
 import { findMarkdownReferences, type MarkdownReference } from './markdown-references';
 import type { Problem } from '../core/problems';
 import type { SectionRule } from '../archive/sections';
@@ -59,7 +61,32 @@ export async function checkContentFolder(
     ...findAliasesOnPages(articles, routes, options.label),
     ...findBrokenLinks(articles, routes, options),
     ...(await findMissingImages(articles, options)),
+    ...findContradictingBodyDates(articles, options),
   ];
+}
+
+/** Warns about dates written in the text ("Selasa (6/9/2022)") far from the article's date. */
+export function findContradictingBodyDates(
+  articles: readonly ArticleRecord[],
+  options: Pick<ContentCheckOptions, 'label' | 'timeZone'>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const article of articles) {
+    const { date, lang } = article.frontmatter;
+    const found = findContradictingDates(article.body, date, { lang, timeZone: options.timeZone });
+    if (found.length === 0) continue;
+    const written = toDatetimeAttribute(date.date, options.timeZone, date.precision);
+    for (const each of found) {
+      problems.push({
+        file: options.label(article.file),
+        line: article.bodyLine + each.line,
+        field: 'body',
+        message: contradictingDateMessage(each, written),
+        severity: 'warning',
+      });
+    }
+  }
+  return problems;
 }
 
 /** Warns about tags written with different case or spacing in different articles. */

@@ -155,3 +155,22 @@ describe('checkContentFolder', () => {
     ]);
   });
 });
+
+describe('findContradictingBodyDates', () => {
+  it('warns at the line of a date in the text that contradicts the article date', async () => {
+    const seed = article(
+      '2023/09/korut.md',
+      '---',
+      'title: Korut',
+      'date: 2023-09',
+      '---',
+      '',
+      'Paragraf pertama.',
+      '',
+      'ujar pejabat AS, dikutip Selasa (6/9/2022).',
+    );
+    expect(await check(seed)).toEqual([
+      'content/2023/09/korut.md:8: body: warning: the text is dated "Selasa (6/9/2022)" (2022-09-06), 12 months before the article\'s date 2023-09; correct "date:", or the date in the text if that is the wrong one',
+    ]);
+  });
+});
