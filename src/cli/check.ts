@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { resolveBuildTime } from '../lib/core/build-time';
 import { checkContentFolder } from '../lib/content/content-checks';
 import { displayPath, labelFromCwd, readContentFolder, resolveContentDir } from '../files/content-folder';
-import { formatProblem, sortProblems } from '../lib/core/problems';
+import { formatProblem, sortProblems, toReportedProblem } from '../lib/core/problems';
 import { createProgress } from '../lib/editorial/progress';
 import { listStaticPaths } from '../files/static-paths';
 import { siteConfig } from '../site.config';
@@ -105,7 +105,7 @@ async function main(): Promise<number> {
           errors: errors.length,
           warnings: warnings.length,
           seconds: Number(seconds.toFixed(2)),
-          problems,
+          problems: problems.map(toReportedProblem),
         },
         null,
         2,
