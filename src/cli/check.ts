@@ -21,6 +21,7 @@ without building the site, and prints each problem as  path:line: field: message
 Besides what stops a build (frontmatter and its fields, impossible dates, "updated" before "date",
 two articles at one permalink, an alias on another article), it finds:
   - tags written differently in different articles (warning),
+  - tags nearly alike: a typo (Jakata, Jakarta) or singular and plural (Startup, Startups) (warning),
   - links in article bodies to site paths or .md files that point nowhere,
   - images (image.src, and ![](...) in bodies) that do not exist,
   - aliases on a page of the site (home, archives, tags, fixed pages),

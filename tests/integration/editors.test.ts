@@ -4,7 +4,7 @@
  * built and read back as a reader would see it.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -141,6 +141,36 @@ describe('npm run check on a broken content folder', () => {
       severity: 'error',
     });
     expect(report.problems.filter((p) => p.severity === 'warning').map((p) => p.field)).toEqual(['body', 'tags']);
+  });
+});
+
+describe('npm run check on articles that share a permalink', () => {
+  it('names every file, each at the line that makes its slug, the newer first', async () => {
+    const dir = path.join(work, 'same-permalink');
+    const write = async (file: string, text: string, modified: Date) => {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), text);
+      await utimes(path.join(dir, file), modified, modified);
+    };
+    // The original, its copy filed elsewhere and changed later, and an evening article given its slug.
+    await write('2023/01/sama.md', '---\ntitle: Pagi\ndate: 2023-01-05\n---\n\nIsi.\n', new Date('2023-01-05'));
+    await write('arsip/sama.md', '---\ntitle: Salinan\ndate: 2023-01-05\n---\n\nIsi.\n', new Date('2023-02-01'));
+    await write(
+      '2023/01/sore.md',
+      '---\ntitle: Sore\ndate: 2023-01-05T17:00\ntags: [Jakarta]\nslug: sama\n---\n\nIsi.\n',
+      new Date('2023-01-01'),
+    );
+    const result = await cli('check', ['--dir', dir]);
+    expect(result.exitCode).toBe(1);
+    const at = (file: string) => path.join(dir, file);
+    const clash = 'has the same permalink /2023/01/05/sama/ as';
+    const fix = 'give one of them a different "slug:"';
+    expect(lines(result.output)).toEqual([
+      `${at('2023/01/sore.md')}:5: slug: ${clash} ${at('arsip/sama.md')}:1 and ${at('2023/01/sama.md')}:1; ${fix}`,
+      `${at('arsip/sama.md')}:1: slug: ${clash} ${at('2023/01/sore.md')}:5 and ${at('2023/01/sama.md')}:1; ${fix} (this one comes from the file name)`,
+      `${at('2023/01/sama.md')}:1: slug: ${clash} ${at('2023/01/sore.md')}:5 and ${at('arsip/sama.md')}:1; ${fix} (this one comes from the file name)`,
+      expect.stringMatching(/^3 files checked in [\d.]+ s: 3 errors, 0 warnings\.$/),
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Checks across a whole content folder that `npm run check` adds to the per-file validation: tags
- * spelt differently in different articles, links between articles that point nowhere, images that
+ * spelt differently in different articles or nearly alike (typos, singular and plural), links between articles that point nowhere, images that
  * do not exist, aliases that would cover a real page of the site, and dates in the text that
  * contradict the article's date.
  */
@@ -14,6 +14,7 @@ import type { Problem } from '../core/problems';
 import type { SectionRule } from '../archive/sections';
 import { createSiteRoutes, type SiteRoutes } from './site-routes';
 import { tagKey } from '../core/tags';
+import { findTagNearMissProblems } from './tag-near-misses';
 
 /** Options for {@link checkContentFolder}. */
 export interface ContentCheckOptions {
@@ -58,6 +59,7 @@ export async function checkContentFolder(
   );
   return [
     ...findTagSpellings(articles, options.label),
+    ...findTagNearMissProblems(articles, options.label),
     ...findAliasesOnPages(articles, routes, options.label),
     ...findBrokenLinks(articles, routes, options),
     ...(await findMissingImages(articles, options)),
