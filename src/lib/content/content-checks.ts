@@ -5,6 +5,7 @@
  * contradict the article's date.
  */
 import path from 'node:path';
+import leven from 'leven';
 import type { ArticleRecord } from './article-file';
 import { resolveMarkdownFileLink } from './article-links';
 import { formatShortDate, toDatetimeAttribute } from '../core/dates';
@@ -185,8 +186,7 @@ export function findBrokenLinks(
   const allFiles = new Set(options.files ?? []);
   const byPermalink = new Map(articles.map((article) => [article.permalink, article]));
   const byFile = new Map(articles.map((article) => [article.file, article]));
-  const bySlug = new Map<string, ArticleRecord[]>();
-  for (const article of articles) bySlug.set(article.slug, [...(bySlug.get(article.slug) ?? []), article]);
+  const bySlug = groupBySlug(articles);
 
   const problems: Problem[] = [];
   for (const article of articles) {
@@ -216,8 +216,7 @@ export function findBrokenLinks(
           if (!target.endsWith('/') && routes.find(`${target}/`)) {
             report(`points to no page; add the trailing slash: ${target}/`);
           } else {
-            const slug = target.split('/').filter(Boolean).pop() ?? '';
-            const guess = bySlug.get(slug)?.[0];
+            const guess = suggestPermalink(target, articles, bySlug);
             report(
               guess
                 ? `points to no article or page; did you mean ${guess.permalink} (${options.label(guess.file)})?`
@@ -241,7 +240,7 @@ export function findBrokenLinks(
               ? "points outside the content folder; link to the article's permalink instead"
               : allFiles.has(file)
                 ? `points to ${options.label(file)}, which has errors of its own; the link works once they are fixed`
-                : `points to no article file (looked for ${options.label(file)})`,
+                : `points to no article file (looked for ${options.label(file)})${describeClosestFile(file, byFile, options.label)}`,
           );
         } else {
           const unpublished = describeUnpublished(article, linked, options);
@@ -251,6 +250,59 @@ export function findBrokenLinks(
     }
   }
   return problems;
+}
+
+// How far apart two slugs may be for one to be suggested for the other: a typo or two, more in long slugs.
+const maxSlugDistance = (slug: string) => Math.max(2, Math.floor(slug.length / 4));
+
+/**
+ * The article a dead link most likely meant: one with the link's slug (the date was wrong), else
+ * the one whose slug is closest to it within a few typos; among equals, the closest permalink.
+ */
+export function suggestPermalink(
+  target: string,
+  articles: readonly ArticleRecord[],
+  bySlug: ReadonlyMap<string, readonly ArticleRecord[]> = groupBySlug(articles),
+): ArticleRecord | undefined {
+  const path = target.endsWith('/') ? target : `${target}/`;
+  const slug = path.split('/').filter(Boolean).pop() ?? '';
+  if (slug === '') return undefined;
+  const closest = (candidates: readonly ArticleRecord[]) =>
+    candidates
+      .map((article) => ({ article, distance: leven(path, article.permalink) }))
+      .sort((a, b) => a.distance - b.distance || (a.article.permalink < b.article.permalink ? -1 : 1))[0]?.article;
+  const sameSlug = bySlug.get(slug);
+  if (sameSlug && sameSlug.length > 0) return closest(sameSlug);
+  let best: { distance: number; articles: ArticleRecord[] } | undefined;
+  for (const [other, group] of bySlug) {
+    if (Math.abs(other.length - slug.length) > maxSlugDistance(slug)) continue;
+    const distance = leven(slug, other);
+    if (distance > maxSlugDistance(slug)) continue;
+    if (!best || distance < best.distance) best = { distance, articles: [...group] };
+    else if (distance === best.distance) best.articles.push(...group);
+  }
+  return best ? closest(best.articles) : undefined;
+}
+
+function groupBySlug(articles: readonly ArticleRecord[]): Map<string, ArticleRecord[]> {
+  const bySlug = new Map<string, ArticleRecord[]>();
+  for (const article of articles) bySlug.set(article.slug, [...(bySlug.get(article.slug) ?? []), article]);
+  return bySlug;
+}
+
+// "; did you mean content/…/x.md?" for a missing article file close to an existing one.
+function describeClosestFile(
+  missing: string,
+  byFile: ReadonlyMap<string, ArticleRecord>,
+  label: (file: string) => string,
+): string {
+  const allowed = maxSlugDistance(path.posix.basename(missing, '.md'));
+  let best: { file: string; distance: number } | undefined;
+  for (const file of byFile.keys()) {
+    const distance = leven(missing, file);
+    if (distance <= allowed && (!best || distance < best.distance)) best = { file, distance };
+  }
+  return best ? `; did you mean ${label(best.file)}?` : '';
 }
 
 function describeUnpublished(

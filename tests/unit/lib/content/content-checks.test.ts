@@ -66,6 +66,24 @@ describe('checkContentFolder', () => {
     ]);
   });
 
+  it('suggests the article whose slug is closest to a misspelt one, and the closest file for a .md link', async () => {
+    const other = article('2022/09/korea-selatan.md', '---', 'title: Korsel', 'date: 2022-09-06', '---', 'Isi.');
+    const linking = article(
+      '2022/09/induk.md',
+      '---',
+      'title: Induk',
+      'date: 2022-09-07',
+      '---',
+      '[a](/2022/09/06/korutt/) [b](/2022/09/06/korea-seltan) [c](korea-selatn.md) [d](/2022/09/06/lain-sekali/)',
+    );
+    expect(await check(target, other, linking)).toEqual([
+      'content/2022/09/induk.md:5: body: link to /2022/09/06/korutt/ points to no article or page; did you mean /2022/09/06/korut/ (content/2022/09/korut.md)?',
+      'content/2022/09/induk.md:5: body: link to /2022/09/06/korea-seltan points to no article or page; did you mean /2022/09/06/korea-selatan/ (content/2022/09/korea-selatan.md)?',
+      'content/2022/09/induk.md:5: body: link to korea-selatn.md points to no article file (looked for content/2022/09/korea-selatn.md); did you mean content/2022/09/korea-selatan.md?',
+      'content/2022/09/induk.md:5: body: link to /2022/09/06/lain-sekali/ points to no article or page of this site; check the date and slug in the address',
+    ]);
+  });
+
   it('accepts a relative link to an article file, and names one that is missing or has errors', async () => {
     const linking = article(
       '2022/09/induk.md',
