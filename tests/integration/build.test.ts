@@ -176,7 +176,10 @@ describe('building a folder with broken articles', () => {
     expect(build.output).toContain(`${at('tanpa-judul.md')}:1: title: is required`);
     expect(build.output).toContain(`${at('tanpa-judul.md')}:2: date: 2023-02-30 is not a day in the calendar`);
     expect(build.output).toContain(`${at('tanpa-judul.md')}:3: tag: unknown field; did you mean "tags"?`);
-    expect(build.output).toMatch(/yaml-rusak\.md:[23]: frontmatter: malformed YAML/);
+    // An unclosed quote is reported where it opens, not at the closing "---".
+    expect(build.output).toContain(
+      `${at('yaml-rusak.md')}:2: frontmatter: malformed YAML: the " that opens this value is never closed`,
+    );
     expect(build.output).toContain(`${at('tipe-salah.md')}:4: tags: must be a list of text`);
     expect(build.output).toContain(`${at('tipe-salah.md')}:5: draft: must be true or false`);
     // Both files of one permalink, each at the line that makes its slug, the later-dated first.
