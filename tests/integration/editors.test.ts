@@ -3,13 +3,14 @@
  * processes through the project's Node, exactly as an editor runs them, and what they write is
  * built and read back as a reader would see it.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildArchive, fixturesDir, listFiles, openArchive, projectRoot, run } from '../helpers/build';
+import { buildArchive, childEnv, fixturesDir, listFiles, openArchive, projectRoot, run } from '../helpers/build';
 import { BASIC_ENV } from './global-setup';
 
 const TSX = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -141,6 +142,46 @@ describe('npm run check on a broken content folder', () => {
       severity: 'error',
     });
     expect(report.problems.filter((p) => p.severity === 'warning').map((p) => p.field)).toEqual(['body', 'tags']);
+  });
+});
+
+describe('npm run check -- --json', () => {
+  const dir = path.join(fixturesDir, 'check-broken', 'content');
+
+  /** Runs `npm <args>` in the project, keeping standard output apart from standard error. */
+  function npm(args: readonly string[]): Promise<{ exitCode: number; stdout: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('npm', args, { cwd: projectRoot, env: childEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(chunks) }));
+    });
+  }
+
+  // The report as check writes it: two-space JSON and one newline, nothing before or after.
+  const canonical = (bytes: Buffer) => `${JSON.stringify(JSON.parse(bytes.toString('utf8')), null, 2)}\n`;
+
+  it('writes the JSON report and nothing else to standard output under npm run -s, so > report.json works', async () => {
+    const { exitCode, stdout } = await npm(['run', '-s', 'check', '--', '--json', '--dir', dir]);
+    expect(exitCode).toBe(1);
+    expect(stdout.toString('utf8')).toBe(canonical(stdout));
+    expect(stdout[0]).toBe('{'.charCodeAt(0));
+    expect(JSON.parse(stdout.toString('utf8'))).toMatchObject({ files: 4, errors: 9, warnings: 2 });
+  });
+
+  it('writes the same report to a file with --json <file>, and the text report to the terminal', async () => {
+    const file = path.join(work, 'report.json');
+    const result = await cli('check', ['--dir', dir, '--json', file]);
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toMatch(/4 files checked in [\d.]+ s: 9 errors, 2 warnings\.\n/);
+    expect(result.output).toContain(`Report written to ${file}.`);
+    const written = await readFile(file);
+    expect(written.toString('utf8')).toBe(canonical(written));
+    const stdout = await npm(['run', '-s', 'check', '--', '--json', '--dir', dir]);
+    // The same bytes but for the time the run took.
+    const timeless = (bytes: Buffer) => bytes.toString('utf8').replace(/"seconds": [\d.]+/, '"seconds": 0');
+    expect(timeless(written)).toBe(timeless(stdout.stdout));
   });
 });
 
