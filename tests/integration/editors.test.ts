@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildArchive, childEnv, fixturesDir, listFiles, openArchive, projectRoot, run } from '../helpers/build';
+import { startDevServer } from '../helpers/dev-server';
 import { BASIC_ENV } from './global-setup';
 
 const TSX = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -58,6 +59,8 @@ describe('npm run new', () => {
     expect(text).toContain('tags: [Banjir, Jakarta]\n');
     expect(text).toContain('lang: id\n');
     expect(text).toContain('draft: true\n');
+    // A line to fill in; left empty, it is no summary.
+    expect(text).toContain('\nsummary: ""\n');
 
     const check = await cli('check', ['--dir', dir]);
     expect(check.output).toContain('1 file checked');
@@ -400,6 +403,48 @@ describe('npm run import of JSON Lines and CSV dumps', () => {
 
     const again = await cli('import', [dumps, '--out', content]);
     expect(again.output).toContain('0 created, 3 unchanged');
+  });
+});
+
+describe('npm run dev', () => {
+  it('redirects the old paths of articles to their permalinks, drafts included, and sees new ones', async () => {
+    const dir = path.join(work, 'dev-content');
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      path.join(dir, 'banjir.md'),
+      '---\ntitle: Banjir\ndate: 2024-01-05\naliases: [/lama/banjir/, /berita/123.html]\n---\n\nIsi.\n',
+    );
+    await writeFile(
+      path.join(dir, 'draf.md'),
+      '---\ntitle: Draf\ndate: 2024-01-06\ndraft: true\naliases: [/lama/draf/]\n---\n\nIsi.\n',
+    );
+    const server = await startDevServer({ WARTA_CONTENT_DIR: dir });
+    const locationOf = async (sitePath: string) => {
+      const response = await fetch(new URL(sitePath.slice(1), server.url), { redirect: 'manual' });
+      await response.body?.cancel();
+      return `${response.status} ${response.headers.get('location') ?? ''}`;
+    };
+    try {
+      expect(await locationOf('/lama/banjir/')).toBe('302 /2024/01/05/banjir/');
+      expect(await locationOf('/lama/banjir')).toBe('302 /2024/01/05/banjir/');
+      expect(await locationOf('/berita/123.html')).toBe('302 /2024/01/05/banjir/');
+      expect(await locationOf('/lama/draf/')).toBe('302 /2024/01/06/draf/');
+      expect(await locationOf('/2024/01/05/banjir/')).toBe('200 ');
+
+      // An alias added while the server runs redirects without a restart.
+      await writeFile(
+        path.join(dir, 'banjir.md'),
+        '---\ntitle: Banjir\ndate: 2024-01-05\naliases: [/lama/banjir/, /baru/banjir/]\n---\n\nIsi.\n',
+      );
+      const deadline = Date.now() + 30_000;
+      while ((await locationOf('/baru/banjir/')) !== '302 /2024/01/05/banjir/' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(await locationOf('/baru/banjir/')).toBe('302 /2024/01/05/banjir/');
+      expect(await locationOf('/berita/123.html')).not.toMatch(/^302/);
+    } finally {
+      await server.stop();
+    }
   });
 });
 

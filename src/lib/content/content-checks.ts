@@ -65,7 +65,28 @@ export async function checkContentFolder(
     ...findBrokenLinks(articles, routes, options),
     ...(await findMissingImages(articles, options)),
     ...findContradictingBodyDates(articles, options),
+    ...findEmptySummaries(articles, options.label),
   ];
+}
+
+/** Warns about a published article whose `summary:` line was left empty (as `npm run new` writes it). */
+export function findEmptySummaries(
+  articles: readonly ArticleRecord[],
+  label: (file: string) => string = (file) => file,
+): Problem[] {
+  return articles.flatMap((article) => {
+    const line = article.lineOf(['summary']);
+    if (line === undefined || article.frontmatter.summary !== undefined || article.frontmatter.draft) return [];
+    return [
+      {
+        file: label(article.file),
+        line,
+        field: 'summary',
+        message: 'is empty; write one or two sentences for lists, search results and link previews, or delete the line',
+        severity: 'warning' as const,
+      },
+    ];
+  });
 }
 
 /** Warns about dates written in the text ("Selasa (6/9/2022)") far from the article's date. */

@@ -192,3 +192,15 @@ describe('findContradictingBodyDates', () => {
     ]);
   });
 });
+
+describe('findEmptySummaries', () => {
+  it('warns about an empty summary line in a published article, not in a draft still being written', async () => {
+    const published = article('a.md', '---', 'title: A', 'date: 2024-01-05', 'summary: ""', '---', 'Isi.');
+    const blank = article('b.md', '---', 'title: B', 'date: 2024-01-05', 'summary:', '---', 'Isi.');
+    const draft = article('c.md', '---', 'title: C', 'date: 2024-01-05', 'summary: ""', 'draft: true', '---', 'Isi.');
+    expect(await check(published, blank, draft)).toEqual([
+      'content/a.md:4: summary: warning: is empty; write one or two sentences for lists, search results and link previews, or delete the line',
+      'content/b.md:4: summary: warning: is empty; write one or two sentences for lists, search results and link previews, or delete the line',
+    ]);
+  });
+});
