@@ -27,7 +27,8 @@ two articles at one permalink, an alias on another article), it finds:
   - images (image.src, and ![](...) in bodies) that do not exist,
   - aliases on a page of the site (home, archives, tags, fixed pages),
   - dates in the text of Indonesian articles, such as "Selasa (6/9/2022)", more than a month from
-    the article's date (warning).
+    the article's date (warning),
+  - a summary line left empty in a published article (warning).
 
 Exits 1 when any article has an error, 0 otherwise (warnings do not fail).
 
