@@ -86,8 +86,13 @@ function createDevRedirects(base: string): {
       redirects = undefined;
     },
     handle: async (url) => {
-      if (url === undefined) return undefined;
-      redirects ??= load();
+      // Vite's own modules and bundled assets are never old article paths; they need not wait for a read.
+      if (url === undefined || /^\/(?:@|node_modules\/|__)|\/_astro\//.test(url)) return undefined;
+      // A failed read is tried again on the next request rather than remembered.
+      redirects ??= load().catch((error: unknown) => {
+        redirects = undefined;
+        throw error;
+      });
       const redirect = findRedirect(await redirects, url, base);
       return redirect && encodeURI(withBase(base, redirect.to));
     },
