@@ -55,7 +55,8 @@ function tagFeedTitle(tag: string): string {
 // Tag feeds repeat entries of one another; each article's entry is made once per build and content.
 const entries: Record<FeedContent, Map<string, FeedEntry>> = { full: new Map(), summary: new Map() };
 
-function getFeedEntry(article: ArticleEntry, content: FeedContent): FeedEntry {
+/** The feed entry of `article`, with its text or only its summary; made once per build and content. */
+export function getArticleFeedEntry(article: ArticleEntry, content: FeedContent): FeedEntry {
   let entry = entries[content].get(article.id);
   if (!entry) {
     const image = article.data.image ? getArticlePreviewImage(article) : undefined;
@@ -94,7 +95,7 @@ async function buildFeed(
   return buildFeedDocument(
     header,
     articles,
-    (article) => getFeedEntry(article, content),
+    (article) => getArticleFeedEntry(article, content),
     resolveBuildTime(process.env),
   );
 }

@@ -329,6 +329,7 @@ export function toArticleData(article: ArticleRecord): ArticleData {
     ...(fm.summary === undefined ? {} : { summary: fm.summary }),
     tags: fm.tags,
     authors: fm.authors,
+    ...(fm.series === undefined ? {} : { series: fm.series }),
     ...(fm.source ? { source: { name: fm.source.name, ...(fm.source.url ? { url: fm.source.url } : {}) } } : {}),
     lang: fm.lang,
     draft: fm.draft,

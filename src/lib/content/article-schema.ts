@@ -104,6 +104,8 @@ export function createArticleSchema({ defaultLang, timeZone }: ArticleSchemaOpti
     tags: textList.default([]).transform((tags) => mergeTags(tags)),
     /** Names of the writers, as they should appear in the byline. */
     authors: textList.default([]),
+    /** The running story this article is a part of (`Korea Utara–Rusia`); its parts are listed in time order. */
+    series: text().trim().min(1, 'must not be empty; leave the field out when the article is no part of a series').optional(),
     /** Where the report comes from: a wire service or partner outlet. */
     source: z
       .strictObject(
@@ -168,6 +170,7 @@ export const ARTICLE_FIELDS = [
   'summary',
   'tags',
   'authors',
+  'series',
   'source',
   'lang',
   'draft',
@@ -199,6 +202,7 @@ export const articleDataSchema = z.object({
   summary: z.string().optional(),
   tags: z.array(z.string()),
   authors: z.array(z.string()),
+  series: z.string().optional(),
   source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
   lang: z.enum(languages),
   draft: z.boolean(),

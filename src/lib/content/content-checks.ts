@@ -61,6 +61,7 @@ export async function checkContentFolder(
   return [
     ...findTagSpellings(articles, options.label),
     ...findTagNearMissProblems(articles, options.label),
+    ...findTagNearMissProblems(articles, options.label, 'series'),
     ...findAliasesOnPages(articles, routes, options.label),
     ...findBrokenLinks(articles, routes, options),
     ...(await findMissingImages(articles, options)),

@@ -101,18 +101,27 @@ interface TagUse {
   langs: Set<string>;
 }
 
+/** The frontmatter fields whose names are merged like tags and checked for near-misses. */
+export type TermField = 'tags' | 'series';
+
+function termsOf(article: ArticleRecord, field: TermField): readonly string[] {
+  if (field === 'tags') return article.frontmatter.tags;
+  return article.frontmatter.series === undefined ? [] : [article.frontmatter.series];
+}
+
 /**
- * Warns, on every article that carries the less used of two tags that look like one topic, which
- * tag it is close to, where that one is used, and the spelling to write. When both are used
- * equally, both are warned about.
+ * Warns, on every article that carries the less used of two tags (or series names, with `field`)
+ * that look like one, which it is close to, where that one is used, and the spelling to write. When
+ * both are used equally, both are warned about.
  */
 export function findTagNearMissProblems(
   articles: readonly ArticleRecord[],
   label: (file: string) => string = (file) => file,
+  field: TermField = 'tags',
 ): Problem[] {
   const uses = new Map<string, TagUse & { spellings: Map<string, number> }>();
   for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-    for (const tag of article.frontmatter.tags) {
+    for (const tag of termsOf(article, field)) {
       const key = tagKey(tag);
       let use = uses.get(key);
       if (!use) {
@@ -147,11 +156,12 @@ export function findTagNearMissProblems(
           ? `"${rare.name}" and "${common.name}" (${where}) are one topic in singular and plural; write "${common.name}"`
           : `"${rare.name}" is close to "${common.name}" (${where}); if they are one topic, write "${common.name}"`;
       for (const article of rare.articles) {
-        const index = article.frontmatter.tags.findIndex((tag) => tagKey(tag) === tagKey(rare.name));
+        const index = termsOf(article, field).findIndex((tag) => tagKey(tag) === tagKey(rare.name));
+        const at = field === 'tags' ? ['tags', index] : [field];
         problems.push({
           file: label(article.file),
-          line: article.lineOf(['tags', index]) ?? article.lineOf(['tags']) ?? 1,
-          field: 'tags',
+          line: article.lineOf(at) ?? article.lineOf([field]) ?? 1,
+          field,
           message,
           severity: 'warning',
         });

@@ -28,6 +28,24 @@ export function buildTermSlugTable<T>(
   return buildTermIndex(items, getTerms, TERM_FALLBACK_SLUGS[kind]);
 }
 
+/**
+ * The slug table of the series (running stories) over `items` (in listing order), named and merged
+ * as tags are (case and spacing do not count); `series-2` for a second name without letters.
+ */
+export function buildSeriesSlugTable<T>(
+  items: readonly T[],
+  getSeries: (item: T) => string | undefined,
+): Map<string, TermEntry<T>> {
+  return buildTermIndex(
+    items,
+    (item) => {
+      const name = getSeries(item);
+      return name === undefined ? [] : [name];
+    },
+    'series',
+  );
+}
+
 /** The home page, page 1 of the latest articles. */
 export const HOME_PATH = '/';
 
@@ -40,6 +58,9 @@ export const SEARCH_PATH = '/search/';
 /** The page of the archive's figures, a fixed page (src/pages/stats/), not a listing. */
 export const STATS_PATH = '/stats/';
 
+/** The index of every series (running story). */
+export const SERIES_INDEX_PATH = '/series/';
+
 /** The archive's log of corrections; later pages at `/corrections/2/`. */
 export const CORRECTIONS_PATH = '/corrections/';
 
@@ -51,6 +72,7 @@ export const FIXED_LISTINGS: readonly string[] = [
   '/authors/',
   SEARCH_PATH,
   CORRECTIONS_PATH,
+  SERIES_INDEX_PATH,
 ];
 
 /** The formats a feed is written in, with the file name of each below its folder. */
@@ -125,6 +147,11 @@ export function correctionsPath(number = 1): string {
   return listingPage(CORRECTIONS_PATH, number, '');
 }
 
+/** Page `number` of a series' timeline, paged by a bare number as a tag is: `/series/korut-rusia/`, `/series/korut-rusia/2/`. */
+export function seriesPath(slug: string, number = 1): string {
+  return listingPage(`${SERIES_INDEX_PATH}${slug}/`, number, '');
+}
+
 /** The files of a feed whose folder is `folder` (`/` for the archive's, a tag's path for the tag's). */
 export function feedPaths(folder: string): Record<FeedFormat, string> {
   return {
@@ -151,6 +178,8 @@ export type SitePath =
   | { kind: 'term'; term: TermKind; slug: string; page: number; listing: string }
   | { kind: 'section'; slug: string; page: number; listing: string }
   | { kind: 'corrections'; page: number; listing: string }
+  | { kind: 'series-index' }
+  | { kind: 'series'; slug: string; page: number; listing: string }
   | { kind: 'feed'; format: FeedFormat; folder: string };
 
 const YEAR_RE = /^\d{4}$/;
@@ -212,6 +241,11 @@ export function parseSitePath(path: string): SitePath | undefined {
     if (more.length > 0 || (third !== undefined && !PAGE_NUMBER_RE.test(third))) return undefined;
     return { kind: 'section', slug: second, page: Number(third ?? 1), listing: sectionPath(second) };
   }
+  if (`/${first}/` === SERIES_INDEX_PATH) {
+    if (second === undefined) return { kind: 'series-index' };
+    if (more.length > 0 || (third !== undefined && !PAGE_NUMBER_RE.test(third))) return undefined;
+    return { kind: 'series', slug: second, page: Number(third ?? 1), listing: seriesPath(second) };
+  }
   if (`/${first}/` === CORRECTIONS_PATH) {
     if (third !== undefined || (second !== undefined && !PAGE_NUMBER_RE.test(second))) return undefined;
     return { kind: 'corrections', page: Number(second ?? 1), listing: CORRECTIONS_PATH };
@@ -241,6 +275,8 @@ export function listingPagePath(path: string, number: number): string {
       return sectionPath(parsed.slug, number);
     case 'corrections':
       return correctionsPath(number);
+    case 'series':
+      return seriesPath(parsed.slug, number);
     default:
       throw new Error(`${path} is no page of a listing`);
   }

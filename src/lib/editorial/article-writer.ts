@@ -22,6 +22,8 @@ export interface ArticleFields {
   tags?: readonly string[];
   /** Byline names. */
   authors?: readonly string[];
+  /** The running story the article is a part of. */
+  series?: string;
   /** Original source of the report. */
   source?: { name: string; url?: string };
   /** `id` or `en`. */

@@ -18,6 +18,7 @@ export type PageType =
   | 'author'
   | 'section'
   | 'corrections'
+  | 'series'
   | 'search'
   | 'redirect'
   | 'other';
@@ -89,7 +90,10 @@ export function classifyPage(pathname: string): PageType {
     case 'search':
     case 'section':
     case 'corrections':
+    case 'series':
       return parsed.kind;
+    case 'series-index':
+      return 'series';
     case 'date-archive':
       return parsed.period;
     case 'term':

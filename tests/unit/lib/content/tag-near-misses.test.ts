@@ -79,3 +79,21 @@ describe('findTagNearMissProblems', () => {
     expect(findTagNearMissProblems([...articles, article('c.md', 'Economy')], label)).toHaveLength(1);
   });
 });
+
+describe('findTagNearMissProblems on series names', () => {
+  function part(file: string, series: string): ArticleRecord {
+    const source = `---\ntitle: Judul\ndate: 2024-01-01\nseries: ${series}\n---\n\nIsi.\n`;
+    const result = readArticle(file, source, { timeZone: 'Asia/Jakarta', defaultLang: 'id' });
+    if (!result.article) throw new Error(JSON.stringify(result.problems));
+    return result.article;
+  }
+
+  it('warns at the series line of the article whose series name is a typo of a used one', () => {
+    const parts = [part('a.md', 'Korea Utara–Rusia'), part('b.md', 'Korea Utara–Rusia'), part('c.md', 'Korea Utra–Rusia')];
+    expect(findTagNearMissProblems(parts, undefined, 'series').map(formatProblem)).toEqual([
+      'c.md:4: series: warning: "Korea Utra–Rusia" is close to "Korea Utara–Rusia" (used in a.md, b.md); if they are one topic, write "Korea Utara–Rusia"',
+    ]);
+    // Tags are checked on their own.
+    expect(findTagNearMissProblems(parts)).toEqual([]);
+  });
+});
