@@ -159,15 +159,26 @@ const LIVE_ELEMENTS = new Set(['script', 'style', 'link', 'meta', 'base', 'ifram
 // hast property names of attributes that hold an address.
 const URL_PROPERTIES = new Set(['href', 'src', 'action', 'formAction', 'xLinkHref', 'poster', 'data', 'cite']);
 
+// Whether an element is a frame of an allowed embed host, over https.
+function isAllowedFrame(node: Element, frameHosts: readonly string[]): boolean {
+  if (node.tagName !== 'iframe' || typeof node.properties['src'] !== 'string') return false;
+  try {
+    const url = new URL(node.properties['src']);
+    return url.protocol === 'https:' && frameHosts.includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Lists what would come alive if an HTML fragment were rendered: script, style, link, meta, base and
- * framing elements, `on*` handlers, `style` attributes, `srcdoc`, and `javascript:`/`vbscript:`/
- * `data:` addresses. Empty when the fragment is safe.
+ * framing elements (but frames of `frameHosts`, the embed allow-list), `on*` handlers, `style`
+ * attributes, `srcdoc`, and `javascript:`/`vbscript:`/`data:` addresses. Empty when the fragment is safe.
  */
-export function findLiveMarkup(html: string): string[] {
+export function findLiveMarkup(html: string, frameHosts: readonly string[] = []): string[] {
   const found: string[] = [];
   visit(parseFragment(html), 'element', (node: Element) => {
-    if (LIVE_ELEMENTS.has(node.tagName)) found.push(`<${node.tagName}>`);
+    if (LIVE_ELEMENTS.has(node.tagName) && !isAllowedFrame(node, frameHosts)) found.push(`<${node.tagName}>`);
     for (const [name, value] of Object.entries(node.properties)) {
       const lower = name.toLowerCase();
       if (lower.startsWith('on')) found.push(`<${node.tagName} ${lower}>`);
