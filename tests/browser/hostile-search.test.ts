@@ -80,10 +80,11 @@ describe('searching the hostile archive', () => {
 
   it('shows a hostile headline, and one written with entities, exactly as the editor wrote them', async () => {
     await search('?q=muatanjahat');
-    const titles = await resultTitles(page);
-    expect(titles.length).toBeGreaterThanOrEqual(10);
-    expect(titles).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Entitas muatanjahat');
-    expect(titles).toContain('</script><script>alert("ld")</script> <!--<script> muatanjahat');
+    expect((await resultTitles(page)).length).toBeGreaterThanOrEqual(10);
+    await search('?q=entitas');
+    expect(await resultTitles(page)).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Entitas muatanjahat');
+    await search('?q=terstruktur');
+    expect(await resultTitles(page)).toContain('</script><script>alert("ld")</script> <!--<script> muatanjahat');
     await search('?q=judul%20kutip');
     expect(await resultTitles(page)).toContain(HOSTILE_TITLE);
   });
