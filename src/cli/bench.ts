@@ -3,7 +3,9 @@
  * archive, builds it cold exactly as `npm run build` does (through WARTA_CONTENT_DIR), edits one
  * article and builds again warm, and prints the figures of both builds; then puts a fixed set of
  * queries to the search page and to plain Pagefind over the same pages, in the same run, and prints
- * what each found first and what it cost.
+ * what each found first and what it cost. `npm run bench -- --fuzz N [--seed S]` instead sends N
+ * generated hostile articles through every output (tests/helpers/hostile-articles.ts) and prints how
+ * many it tried, refused and published.
  */
 import { spawn } from 'node:child_process';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';

@@ -247,13 +247,14 @@ async function checkFeeds(data: ArticleData, html: string, content: 'full' | 'su
   checkFeedFields(atomFields, 'atom', findings);
   checkFeedFields(jsonFields, 'json', findings);
   const find = (fields: FeedField[], where: string) => fields.find((field) => field.where === where);
-  for (const [fields, title, channelTitle] of [
-    [rssFields, 'item 0 title', 'channel title'],
-    [atomFields, 'entry 0 title', 'feed title'],
-    [jsonFields, 'item 0 title', 'feed title'],
+  for (const [fields, title, channelTitle, channelDescription] of [
+    [rssFields, 'item 0 title', 'channel title', 'channel description'],
+    [atomFields, 'entry 0 title', 'feed title', 'feed subtitle'],
+    [jsonFields, 'item 0 title', 'feed title', 'feed description'],
   ] as const) {
     checkEscapedText(find(fields, title), data.title, findings);
     checkEscapedText(find(fields, channelTitle), feed.title, findings);
+    checkEscapedText(find(fields, channelDescription), feed.description, findings);
   }
   if (data.summary) {
     checkEscapedText(find(rssFields, 'item 0 description'), data.summary, findings);

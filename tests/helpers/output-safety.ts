@@ -34,9 +34,9 @@ function xmlAttribute(element: { getAttribute(name: string): string | null }, na
 }
 
 /**
- * Every text-carrying field of an RSS 2.0 feed. Readers render an item's `title`, `description` and
- * `content:encoded` as HTML (RSS defines only the description so, but readers do not tell them apart);
- * channel names, categories and creators are shown as text.
+ * Every text-carrying field of an RSS 2.0 feed. Readers render titles (the channel's and each item's),
+ * descriptions and `content:encoded` as HTML (RSS defines only an item's description so, but readers
+ * do not tell them apart); categories and creators are shown as text.
  */
 export function readRssFields(xml: string): FeedField[] {
   const document = xmlDocument(xml);
@@ -44,7 +44,7 @@ export function readRssFields(xml: string): FeedField[] {
   const channel = document.querySelector('channel');
   for (const child of channel?.children ?? []) {
     if (child.tagName === 'title' || child.tagName === 'description') {
-      fields.push({ where: `channel ${child.tagName}`, readAs: 'text', value: child.textContent ?? '' });
+      fields.push({ where: `channel ${child.tagName}`, readAs: 'html', value: child.textContent ?? '' });
     }
   }
   [...document.querySelectorAll('item')].forEach((item, index) => {

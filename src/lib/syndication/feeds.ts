@@ -181,8 +181,9 @@ const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true })
  * summaries are plain text in an HTML field, so they are escaped as `output-fields.ts` says.
  */
 export function renderRssFeed(feed: FeedDocument): Promise<string> {
+  const channelTitle = textForField('rss', 'channelTitle', feed.title);
   return getRssString({
-    title: textForField('rss', 'channelTitle', feed.title),
+    title: channelTitle,
     description: textForField('rss', 'channelDescription', feed.description),
     site: feed.homeUrl,
     xmlns: {
@@ -194,7 +195,7 @@ export function renderRssFeed(feed: FeedDocument): Promise<string> {
       language: feed.lang,
       lastBuildDate: feed.updated.toUTCString(),
       generator: feed.publisher,
-      image: { url: feed.iconUrl, title: feed.title, link: feed.homeUrl },
+      image: { url: feed.iconUrl, title: channelTitle, link: feed.homeUrl },
       'atom:link': { '@_href': feed.links.rss, '@_rel': 'self', '@_type': 'application/rss+xml' },
     }),
     items: feed.entries.map((entry) => ({

@@ -14,14 +14,16 @@ export type FieldType = 'text' | 'html';
 
 /**
  * Every text-carrying field of every output and how its consumer reads it. RSS 2.0 defines only an
- * item's `description` as HTML, but readers render titles as HTML too, so an RSS title is written as
- * Atom's `type="html"` title is: escaped, so both feeds say the same thing and neither runs it.
+ * item's `description` as HTML, but readers render titles (the channel's too) as HTML as well, so
+ * RSS titles are written as Atom's `type="html"` titles are: escaped, so both feeds say the same
+ * thing and neither runs it. A tag feed's channel title and description hold the tag's name, so
+ * they are treated the same way.
  */
 export const OUTPUT_FIELDS = {
   /** RSS 2.0 (`rss.xml`). */
   rss: {
-    channelTitle: 'text',
-    channelDescription: 'text',
+    channelTitle: 'html',
+    channelDescription: 'html',
     title: 'html',
     description: 'html',
     'content:encoded': 'html',
