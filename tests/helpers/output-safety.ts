@@ -1,13 +1,12 @@
 /**
  * Reads Warta's outputs the way their consumers do, to find a payload that would come alive: a feed
  * as a feed reader's XML parser sees it (entities and character references decoded, CDATA unwrapped),
- * each field it renders as HTML through a spec-compliant HTML parser (parse5, via hast), and JSON-LD
+ * each field it renders as HTML through parse5 with scripting on, as a browser parses it (hast's
+ * parser turns scripting off, which reads `<noscript>` differently and hides an mXSS), and JSON-LD
  * out of a page's script elements. Shared by the unit, property and integration tests of hostile input.
  */
-import type { Element, Nodes, Root, Text } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { DOMParser } from 'linkedom';
-import { visit } from 'unist-util-visit';
+import { parse, parseFragment as parse5Fragment, type DefaultTreeAdapterTypes as P5 } from 'parse5';
 import { isDangerousUrl } from './page-safety';
 
 /** How a consumer reads a field: shown as text, or rendered as HTML. */
@@ -126,44 +125,58 @@ export function readJsonFeedFields(json: string): FeedField[] {
   return fields;
 }
 
-/** Parses an HTML fragment as a browser would (parse5, the HTML standard's algorithm). */
-export function parseFragment(html: string): Root {
-  return fromHtml(html, { fragment: true });
+/** A node of parse5's tree: a document, a fragment, an element or text. */
+type Node = P5.Node;
+
+function childrenOf(node: Node): Node[] {
+  const children: Node[] = 'childNodes' in node ? [...node.childNodes] : [];
+  // A template's children live in its content fragment.
+  if (node.nodeName === 'template') children.push(...(node as P5.Template).content.childNodes);
+  return children;
 }
 
-// The text of a hast node: its text nodes joined (comments are not text a reader sees).
-function toString(node: Nodes): string {
-  let text = '';
-  visit(node, 'text', (child: Text) => {
-    text += child.value;
-  });
-  return text;
+function* elementsOf(node: Node): Generator<P5.Element> {
+  for (const child of childrenOf(node)) {
+    if ('tagName' in child) yield child;
+    yield* elementsOf(child);
+  }
 }
 
-/** The text a reader sees of an HTML fragment. */
+function textOf(node: Node): string {
+  if (node.nodeName === '#text') return (node as P5.TextNode).value;
+  return childrenOf(node).map(textOf).join('');
+}
+
+function attribute(element: P5.Element, name: string): string | undefined {
+  return element.attrs.find((attr) => attr.name === name && !attr.prefix)?.value;
+}
+
+/** Parses an HTML fragment as a browser would: the HTML standard's algorithm, scripting on. */
+export function parseFragment(html: string): P5.DocumentFragment {
+  return parse5Fragment(html, { scriptingEnabled: true });
+}
+
+/** The text a reader sees of an HTML fragment (comments are not text). */
 export function htmlToText(html: string): string {
-  return toString(parseFragment(html));
+  return textOf(parseFragment(html));
 }
 
 /** The names of the elements an HTML fragment holds, in document order. */
 export function elementNames(html: string): string[] {
-  const names: string[] = [];
-  visit(parseFragment(html), 'element', (node: Element) => {
-    names.push(node.tagName);
-  });
-  return names;
+  return [...elementsOf(parseFragment(html))].map((element) => element.tagName);
 }
 
 // Elements that run script, restyle or redirect the page, or load another document.
 const LIVE_ELEMENTS = new Set(['script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'object', 'embed']);
-// hast property names of attributes that hold an address.
-const URL_PROPERTIES = new Set(['href', 'src', 'action', 'formAction', 'xLinkHref', 'poster', 'data', 'cite']);
+// Attributes that hold an address (`xlink:href` is `href` with a prefix in parse5's tree).
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'background']);
 
 // Whether an element is a frame of an allowed embed host, over https.
-function isAllowedFrame(node: Element, frameHosts: readonly string[]): boolean {
-  if (node.tagName !== 'iframe' || typeof node.properties['src'] !== 'string') return false;
+function isAllowedFrame(element: P5.Element, frameHosts: readonly string[]): boolean {
+  const src = attribute(element, 'src');
+  if (element.tagName !== 'iframe' || src === undefined) return false;
   try {
-    const url = new URL(node.properties['src']);
+    const url = new URL(src);
     return url.protocol === 'https:' && frameHosts.includes(url.hostname);
   } catch {
     return false;
@@ -177,42 +190,36 @@ function isAllowedFrame(node: Element, frameHosts: readonly string[]): boolean {
  */
 export function findLiveMarkup(html: string, frameHosts: readonly string[] = []): string[] {
   const found: string[] = [];
-  visit(parseFragment(html), 'element', (node: Element) => {
-    if (LIVE_ELEMENTS.has(node.tagName) && !isAllowedFrame(node, frameHosts)) found.push(`<${node.tagName}>`);
-    for (const [name, value] of Object.entries(node.properties)) {
-      const lower = name.toLowerCase();
-      if (lower.startsWith('on')) found.push(`<${node.tagName} ${lower}>`);
-      if (lower === 'style' || lower === 'srcdoc') found.push(`<${node.tagName} ${lower}>`);
-      const values = Array.isArray(value) ? value.map(String) : [String(value)];
-      if (URL_PROPERTIES.has(name) && values.some(isDangerousUrl)) found.push(`<${node.tagName} ${name}=${values[0]}>`);
-      if (name === 'srcSet' && values.some((candidate) => isDangerousUrl(candidate.trim()))) {
-        found.push(`<${node.tagName} srcset>`);
+  for (const element of elementsOf(parseFragment(html))) {
+    const tag = element.tagName;
+    if (LIVE_ELEMENTS.has(tag) && !isAllowedFrame(element, frameHosts)) found.push(`<${tag}>`);
+    for (const { name, value } of element.attrs) {
+      if (name.startsWith('on')) found.push(`<${tag} ${name}>`);
+      if (name === 'style' || name === 'srcdoc') found.push(`<${tag} ${name}>`);
+      if (URL_ATTRIBUTES.has(name) && isDangerousUrl(value)) found.push(`<${tag} ${name}=${value.slice(0, 40)}>`);
+      if (name === 'srcset' && value.split(',').some((candidate) => isDangerousUrl(candidate.trim()))) {
+        found.push(`<${tag} srcset>`);
       }
     }
-  });
+  }
   return found;
 }
 
 /** The JSON-LD blocks of a page, parsed the way a crawler reads them out of the HTML. */
 export function readJsonLd(pageHtml: string): unknown[] {
-  const blocks: unknown[] = [];
-  visit(fromHtml(pageHtml), 'element', (node: Element) => {
-    if (node.tagName === 'script' && node.properties['type'] === 'application/ld+json') {
-      blocks.push(JSON.parse(toString(node)) as unknown);
-    }
-  });
-  return blocks;
+  return [...elementsOf(parse(pageHtml, { scriptingEnabled: true }))]
+    .filter((element) => element.tagName === 'script' && attribute(element, 'type') === 'application/ld+json')
+    .map((element) => JSON.parse(textOf(element)) as unknown);
 }
 
 /** The `content` of every `<meta>` in a page, by its `property` or `name`. */
 export function readMetaContents(pageHtml: string): { key: string; content: string }[] {
   const metas: { key: string; content: string }[] = [];
-  visit(fromHtml(pageHtml), 'element', (node: Element) => {
-    if (node.tagName !== 'meta') return;
-    const key = node.properties['property'] ?? node.properties['name'];
-    if (typeof key === 'string' && typeof node.properties['content'] === 'string') {
-      metas.push({ key, content: node.properties['content'] });
-    }
-  });
+  for (const element of elementsOf(parse(pageHtml, { scriptingEnabled: true }))) {
+    if (element.tagName !== 'meta') continue;
+    const key = attribute(element, 'property') ?? attribute(element, 'name');
+    const content = attribute(element, 'content');
+    if (key !== undefined && content !== undefined) metas.push({ key, content });
+  }
   return metas;
 }
