@@ -89,6 +89,23 @@ describe('searching the hostile archive', () => {
     expect(await resultTitles(page)).toContain(HOSTILE_TITLE);
   });
 
+  it('shows an excerpt with the entities the editor wrote, and the payloads around them, as text', async () => {
+    await search('?q=entitas%20muatanjahat');
+    const result = page.locator('.search-result', { hasText: 'Entitas muatanjahat' }).first();
+    const excerpt = (await result.locator('.search-result__text').textContent()) ?? '';
+    // Read as HTML, the excerpt would turn "&#x3C;img" into "<img" and "&amp;" into "&".
+    expect(excerpt).toContain('&amp; Entitas muatanjahat');
+    expect(excerpt).toContain('&#x3C;img src=x onerror=alert(1)&#x3E;');
+    expect(await result.locator('mark').allTextContents()).toContain('Entitas');
+    await search('?q=judul%20kutip');
+    const hostile = page.locator('.search-result', { hasText: '"kutip"' }).first();
+    expect(await hostile.locator('.search-result__text').textContent()).toContain(
+      '<script>alert("judul")</script> ]]> ]]> Judul <img src=x onerror=alert(1)> & "kutip"',
+    );
+    expect(dialogs).toEqual([]);
+    expect(await liveMarkupInResults()).toEqual([]);
+  });
+
   it('shows the summary of issue 23 as text when results list summaries', async () => {
     // With a filter and no query, results show each article's summary instead of an excerpt.
     await search('?tag=umpan&language=all');
