@@ -3,7 +3,9 @@
  * archive, builds it cold exactly as `npm run build` does (through WARTA_CONTENT_DIR), edits one
  * article and builds again warm, and prints the figures of both builds; then puts a fixed set of
  * queries to the search page and to plain Pagefind over the same pages, in the same run, and prints
- * what each found first and what it cost.
+ * what each found first and what it cost. `npm run bench -- --fuzz N [--seed S]` instead sends N
+ * generated hostile articles through every output (tests/helpers/hostile-articles.ts) and prints how
+ * many it tried, refused and published.
  */
 import { spawn } from 'node:child_process';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -13,12 +15,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { chromiumPath, launchBrowser, serveStatic } from '../../tests/helpers/browser';
+import { fuzzHostileArticles } from '../../tests/helpers/hostile-articles';
 import { writePlainIndex, type QueryRun } from '../../tests/helpers/search-measure';
 import { generateArchive, type PlantedWord } from '../bench/generate-archive';
 import { benchQueries, compareQueries, type QueryComparison } from '../bench/search-queries';
 import type { BuildReport } from '../lib/report/build-report';
 
 const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search]
+       npm run bench -- --fuzz N [--seed S]
 
 Generates N articles (default 1000) in a temporary folder, with rare words planted in some, builds
 them cold, edits one article, rebuilds warm, and prints: pages by type, seconds per phase, articles
@@ -36,6 +40,8 @@ Options:
   --no-search     skip the search comparison
   --part-pages N  split each language's search index into parts of N articles
                   (WARTA_SEARCH_PART_PAGES), to compare that layout with the default
+  --fuzz N        instead of building, send N generated hostile articles through every output
+                  (the property test of npm test runs 1,000) and print how many it tried
   -h, --help      show this help`;
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -300,6 +306,27 @@ async function editOneArticle(contentDir: string): Promise<string> {
   return target;
 }
 
+/** Runs the hostile-article property for `cases` articles and prints what it tried. */
+async function fuzz(cases: number, seed: number): Promise<number> {
+  if (!Number.isInteger(cases) || cases < 1) throw new Error('--fuzz must be a positive whole number');
+  if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
+  console.error(`Sending ${cases} generated hostile articles (seed ${seed}) through every output…`);
+  const started = performance.now();
+  try {
+    const tally = await fuzzHostileArticles(cases, seed);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `fuzz: tried ${tally.tried} hostile articles in ${seconds.toFixed(1)} s (seed ${seed}): ` +
+        `${tally.refused} refused with a problem naming file and field, ${tally.published} published ` +
+        'with every output parsed and no payload alive',
+    );
+    return 0;
+  } catch (error) {
+    console.log(`fuzz: a generated article broke an output (seed ${seed}):\n${String(error)}`);
+    return 1;
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -310,6 +337,7 @@ async function main(): Promise<number> {
       'no-warm': { type: 'boolean', default: false },
       'no-search': { type: 'boolean', default: false },
       'part-pages': { type: 'string' },
+      fuzz: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -317,8 +345,9 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const articles = Number(values.articles);
   const seed = Number(values.seed);
+  if (values.fuzz !== undefined) return fuzz(Number(values.fuzz), seed);
+  const articles = Number(values.articles);
   if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles must be a positive whole number`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number`);
 

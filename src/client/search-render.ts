@@ -1,7 +1,7 @@
 /**
  * Builds the search page's results and filter controls as DOM nodes. Text from the index is only
  * ever set as text; the one piece of HTML Pagefind returns, the excerpt, is rebuilt keeping nothing
- * but its text and `<mark>` highlights.
+ * but its text and `<mark>` highlights, without ever being parsed as HTML.
  */
 import type { SearchFilterName } from '../lib/search/search-filter-names';
 import { languageOfFilterValue, type FilterValueMap } from '../lib/search/search-filters';
@@ -27,12 +27,22 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** Appends Pagefind's excerpt HTML to `parent` as text, keeping only its `<mark>` highlights. */
+// Pagefind cuts excerpts from the page's text with "<" and ">" written as "&lt;" and "&gt;", but "&"
+// left as it is, so exactly those two are undone: read as HTML, the excerpt would also turn an
+// "&amp;" or "&#x3C;" the editor wrote into "&" or "<".
+function unescapeExcerptText(text: string): string {
+  return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+}
+
+/**
+ * Appends Pagefind's excerpt to `parent` as text, keeping only its `<mark>` highlights (the one
+ * piece of markup Pagefind adds); nothing in it is ever parsed as HTML.
+ */
 export function appendExcerpt(parent: HTMLElement, excerptHtml: string): void {
-  const body = new DOMParser().parseFromString(excerptHtml, 'text/html').body;
-  for (const node of body.childNodes) {
-    if (node.nodeName === 'MARK') parent.append(element('mark', {}, node.textContent ?? ''));
-    else parent.append(node.textContent ?? '');
+  for (const piece of excerptHtml.split(/(<mark>[\s\S]*?<\/mark>)/)) {
+    const marked = /^<mark>([\s\S]*)<\/mark>$/.exec(piece);
+    if (marked) parent.append(element('mark', {}, unescapeExcerptText(marked[1] ?? '')));
+    else if (piece !== '') parent.append(unescapeExcerptText(piece));
   }
 }
 

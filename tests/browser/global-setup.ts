@@ -1,7 +1,8 @@
 /**
- * Builds, once for all browser tests, the search fixture archive and the sample archive in
- * `content/`, each with its search index, as `npm run build` would. Tests get their folders with
- * `inject('searchOutDir')` and `inject('sampleOutDir')` and serve them with `serveStatic`.
+ * Builds, once for all browser tests, the search fixture archive, the sample archive in `content/`
+ * and the hostile fixture, each with its search index, as `npm run build` would. Tests get their
+ * folders with `inject('searchOutDir')`, `inject('sampleOutDir')` and `inject('hostileOutDir')` and
+ * serve them with `serveStatic`.
  */
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -18,6 +19,8 @@ declare module 'vitest' {
     searchBase: string;
     /** Output folder of the build of the sample articles in `content/`. */
     sampleOutDir: string;
+    /** Output folder of the build of `tests/fixtures/hostile/renders`, with its search index. */
+    hostileOutDir: string;
   }
 }
 
@@ -53,6 +56,8 @@ export async function setup(project: TestProject): Promise<void> {
   // The sample's pages are read by address and by what they show, so its settings are pinned
   // against whatever the shell exports.
   project.provide('sampleOutDir', await build(path.join(projectRoot, 'content'), SAMPLE_SETTINGS));
+  // The hostile articles, searched as a reader would search them (hostile-search.test.ts).
+  project.provide('hostileOutDir', await build(path.join(fixturesDir, 'hostile', 'renders', 'content')));
 }
 
 export async function teardown(): Promise<void> {

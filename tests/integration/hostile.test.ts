@@ -1,14 +1,19 @@
 /**
- * Builds tests/fixtures/hostile/renders (script payloads in every field, right-to-left and emoji
- * headlines, CRLF, lone-CR and BOM files, year 1, year 9999) plus a generated 5 MB article, and
- * checks that every page, feed and structured-data block the build wrote is safe, shows the text
- * the editor wrote, and stays inside the output folder. Then builds an article nested too deeply
+ * Builds tests/fixtures/hostile/renders (27 articles: script payloads in every field, attribute
+ * break-outs, `javascript:`/`data:`/`vbscript:` addresses written many ways, mXSS forms, outside
+ * stylesheets, CSP and refresh meta, direction overrides and zero-width characters in titles and
+ * slugs, right-to-left and emoji headlines, CRLF, lone-CR and BOM files, year 1, year 9999) plus a
+ * generated 5 MB article, and reads every output as its consumer would: pages, every feed through
+ * an XML parser and each field readers render as HTML through an HTML parser, the JSON-LD of every
+ * page, link-preview tags and the search index. Each must be safe, show the text the editor wrote,
+ * and stay inside the output folder. Then builds an article nested too deeply
  * to render and checks that the build names it instead of crashing.
  */
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { parseHTML } from 'linkedom';
@@ -19,7 +24,19 @@ import { EMBED_HOSTS } from '../../src/markdown/rehype-embeds';
 import { checkSiteLinks } from '../../src/verify/site-links';
 import { checkBrowsePromises, readBuiltArchive } from '../helpers/archive-pages';
 import { buildArchive, fixturesDir, listFiles, projectRoot, type BuildResult } from '../helpers/build';
-import { findScriptRisks } from '../helpers/page-safety';
+import {
+  elementNames,
+  findLiveMarkup,
+  htmlToText,
+  readAtomFields,
+  readJsonFeedFields,
+  readJsonLd,
+  readMetaContents,
+  readRssFields,
+  type FeedField,
+} from '../helpers/output-safety';
+import { findScriptRisks, isDangerousUrl } from '../helpers/page-safety';
+import { readIndexedPages } from '../helpers/search-index';
 import { BASIC_ENV } from './global-setup';
 
 const HOSTILE_TITLE =
@@ -82,6 +99,27 @@ describe('building the hostile archive', () => {
       '2024/01/15/dengan-bom/index.html',
       '2024/01/16/unicode-campuran/index.html',
       '2024/01/17/lima-megabita/index.html',
+      '2024/02/01/ringkasan-rss/index.html',
+      '2024/02/02/atribut-keluar/index.html',
+      '2024/02/03/tautan-lima-cara/index.html',
+      '2024/02/04/data-vbscript/index.html',
+      '2024/02/05/mxss/index.html',
+      '2024/02/06/gaya-luar/index.html',
+      '2024/02/07/meta-csp/index.html',
+      // Direction overrides and zero-width characters never reach a slug.
+      '2024/02/08/arah-teks-aman/index.html',
+      '2024/02/09/slug-nol-lebar/index.html',
+      '2024/02/10/koreksi-berbahaya/index.html',
+      '2024/02/13/sumber-berbahaya/index.html',
+      '2024/02/14/penulis-berbahaya/index.html',
+      '2024/02/15/tag-berbahaya/index.html',
+      '2024/02/16/json-ld-keluar/index.html',
+      '2024/02/17/templat/index.html',
+      '2024/02/18/svg-math/index.html',
+      '2024/02/19/bingkai/index.html',
+      '2024/02/20/entitas/index.html',
+      '2024/02/21/tanpa-ringkasan/index.html',
+      '2024/02/22/formulir/index.html',
     ]);
     expect(files.some((file) => file.startsWith('9999/'))).toBe(false);
     expect(build.output).not.toMatch(/^\s+at /m);
@@ -116,8 +154,8 @@ describe('building the hostile archive', () => {
     const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'entry'].includes(name) });
     const files = await listFiles(build.outDir);
     const feeds = files.filter((file) => /(rss|atom)\.xml$/.test(file));
-    // The archive's own feeds and those of its 14 published tags, in RSS and Atom.
-    expect(feeds.length).toBe(2 * (1 + 14));
+    // The archive's own feeds and those of its 40 published tags, in RSS and Atom.
+    expect(feeds.length).toBe(2 * (1 + 40));
     for (const file of files.filter((name) => name.endsWith('.xml'))) {
       const text = await readFile(path.join(build.outDir, file), 'utf8');
       expect(() => SyntaxValidator.validate(text), file).not.toThrow();
@@ -132,14 +170,111 @@ describe('building the hostile archive', () => {
       ...atom.feed.entry.map((entry) => entry.content['#text']),
       ...json.items.map((item) => item.content_html ?? ''),
     ];
-    expect(contents).toHaveLength(3 * 8);
+    expect(contents).toHaveLength(3 * 28);
     for (const content of contents) expect(findScriptRisks(content, safety)).toEqual([]);
     const hostile = json.items.find((item) => item.url.endsWith(HOSTILE_PATH));
     expect(hostile?.title).toBe(HOSTILE_TITLE);
-    expect(rss.rss.channel.item.map((item) => item['title'])).toContain(HOSTILE_TITLE);
+    // RSS titles are rendered as HTML by readers, as Atom's are: read as HTML, they say what the editor wrote.
+    const rssTitles = readRssFields(await build.read('/rss.xml')).filter((field) => field.where.endsWith(' title'));
+    expect(rssTitles.map((field) => htmlToText(field.value))).toContain(HOSTILE_TITLE);
     // Atom titles are HTML: read back as HTML, they say exactly what the editor wrote.
-    const atomTitle = atom.feed.entry.find((entry) => entry.title['#text'].includes('Judul'))!.title['#text'];
+    const atomTitle = atom.feed.entry.find((entry) => entry.title['#text'].includes('"kutip"'))!.title['#text'];
     expect(parseHTML(`<p>${atomTitle}</p>`).document.querySelector('p')?.textContent).toBe(HOSTILE_TITLE);
+  });
+
+  it('gives feed readers no live payload in any field they render as HTML, in any feed', async () => {
+    const files = (await listFiles(build.outDir)).filter((file) => /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(file));
+    expect(files.length).toBe(3 * (1 + 40));
+    let htmlFields = 0;
+    for (const file of files) {
+      const body = await readFile(path.join(build.outDir, file), 'utf8');
+      if (file.endsWith('.xml')) expect(parseFeed(body).items.length, file).toBeGreaterThan(0);
+      const fields = file.endsWith('rss.xml')
+        ? readRssFields(body)
+        : file.endsWith('atom.xml')
+          ? readAtomFields(body)
+          : readJsonFeedFields(body);
+      for (const field of fields.filter((f) => f.readAs === 'html')) {
+        htmlFields += 1;
+        expect(findLiveMarkup(field.value, EMBED_HOSTS), `${file} ${field.where}`).toEqual([]);
+        // Titles and summaries are the editor's plain text: escaped, they hold no element at all.
+        if (!/content/.test(field.where)) expect(elementNames(field.value), `${file} ${field.where}`).toEqual([]);
+      }
+    }
+    // Titles, summaries and bodies of the 28 articles, across the archive's feeds and its tags'.
+    expect(htmlFields).toBeGreaterThan(250);
+  });
+
+  it('writes the summary of issue 23 so that RSS and Atom readers both show it as text', async () => {
+    const summary = '"><svg onload=alert(1)>';
+    const rss = readRssFields(await build.read('/rss.xml'));
+    const atom = readAtomFields(await build.read('/atom.xml'));
+    const index = (fields: FeedField[], where: RegExp, text: string) =>
+      fields.find((field) => where.test(field.where) && htmlToText(field.value).startsWith(text))!.where.split(' ')[1];
+    const rssItem = index(rss, / title$/, 'Ringkasan yang Menyerang RSS');
+    const atomEntry = index(atom, / title$/, 'Ringkasan yang Menyerang RSS');
+    const rssDescription = rss.find((field) => field.where === `item ${rssItem} description`)!;
+    const atomSummary = atom.find((field) => field.where === `entry ${atomEntry} summary`)!;
+    for (const field of [rssDescription, atomSummary]) {
+      expect(field.readAs).toBe('html');
+      expect(elementNames(field.value)).toEqual([]);
+      expect(htmlToText(field.value)).toBe(summary);
+    }
+  });
+
+  it('puts JSON-LD that parses in every page, each article saying its headline as written', async () => {
+    const pages = (await listFiles(build.outDir)).filter((file) => file.endsWith('.html'));
+    let blocks = 0;
+    for (const page of pages) {
+      const html = await readFile(path.join(build.outDir, page), 'utf8');
+      const data = readJsonLd(html) as { '@context'?: string; '@type'?: string; headline?: string }[];
+      blocks += data.length;
+      for (const item of data) expect(item['@context'], page).toBe('https://schema.org');
+      const article = data.find((item) => item['@type'] === 'NewsArticle');
+      if (article) expect(article.headline, page).toBe(parseHTML(html).document.querySelector('h1')?.textContent);
+    }
+    expect(blocks).toBeGreaterThan(pages.length);
+  });
+
+  it('gives link previews every title as the text the editor wrote, escaped once', async () => {
+    const articles = (await listFiles(build.outDir)).filter((file) =>
+      /^\d{4}\/\d{2}\/\d{2}\/(?!\d+\/)[^/]+\/index\.html$/.test(file),
+    );
+    expect(articles).toHaveLength(28);
+    for (const file of articles) {
+      const html = await readFile(path.join(build.outDir, file), 'utf8');
+      const title = parseHTML(html).document.querySelector('h1')?.textContent;
+      const metas = readMetaContents(html);
+      for (const key of ['og:title', 'twitter:title']) {
+        expect(
+          metas.filter((meta) => meta.key === key).map((meta) => meta.content),
+          `${file} ${key}`,
+        ).toEqual([title]);
+      }
+    }
+    const entities = readMetaContents(await build.read('/2024/02/20/entitas/'));
+    expect(entities.find((meta) => meta.key === 'og:title')?.content).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt; &amp; Entitas muatanjahat',
+    );
+    expect(entities.find((meta) => meta.key === 'og:description')?.content).toBe(
+      '&#x3C;img src=x onerror=alert(1)&#x3E; dan &#60;b&#62;',
+    );
+  });
+
+  it('records every article in the search index with its title and summary as text', async () => {
+    const indexed = await readIndexedPages(build.outDir);
+    const titles = new Map(indexed.map((page) => [page.url, page.meta['title']]));
+    expect(titles.get('/2024/02/20/entitas/')).toBe('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Entitas muatanjahat');
+    expect(titles.get(HOSTILE_PATH)).toBe(HOSTILE_TITLE);
+    expect(titles.get('/2024/02/16/json-ld-keluar/')).toBe(
+      '</script><script>alert("ld")</script> <!--<script> muatanjahat',
+    );
+    // The search page shows these as text; what Pagefind offers as an image is never a script address.
+    for (const page of indexed) {
+      if (page.meta['image']) expect(isDangerousUrl(page.meta['image']), page.url).toBe(false);
+    }
+    const words = indexed.filter((page) => page.content.includes('muatanjahat'));
+    expect(words.length).toBeGreaterThanOrEqual(20);
   });
 
   it('shows every hostile field as the text the editor wrote, in the page and its structured data', async () => {
@@ -184,10 +319,10 @@ describe('building the hostile archive', () => {
   it('lists the hostile tags and authors on pages of their own, each linked from the article', async () => {
     const archive = await readBuiltArchive(build.outDir);
     expect(checkBrowsePromises(archive, Number(BASIC_ENV.WARTA_PAGE_SIZE))).toEqual([]);
-    // The one address that leads nowhere is the payload's own picture, `<img src="x">`, kept by the
-    // sanitizer as a harmless (broken) relative image.
+    // The only addresses that lead nowhere are the payloads' own pictures, `<img src="x">` and
+    // `<img src="1">`, kept by the sanitizer as harmless (broken) relative images.
     const broken = (await checkSiteLinks(build.outDir)).broken.map((link) => link.url);
-    expect(broken).toEqual([expect.stringMatching(/^\/2024\/01\/10\/[^/]+\/x$/)]);
+    expect(broken).toEqual([expect.stringMatching(/^\/2024\/01\/10\/[^/]+\/x$/), '/2024/02/05/mxss/1']);
     const tag = await read('/tags/javascript-alert-1/');
     expect(tag.querySelector('h1')?.textContent).toContain('javascript:alert(1)');
   });

@@ -6,6 +6,7 @@
  */
 import { formatArticleDate, getCalendarParts, toDatetimeAttribute, type DatePrecision } from '../core/dates';
 import type { Lang } from '../../site.config';
+import { textForField } from '../syndication/output-fields';
 import { languageFilterValues, type SearchFilterName } from './search-filter-names';
 
 /** The article fields the search record is made from. */
@@ -62,12 +63,12 @@ export function buildSearchFacets(article: SearchFacetInput, options: SearchFace
   };
   if (article.image && /^https?:\/\//i.test(article.image.src)) {
     meta['image'] = article.image.src;
-    meta['image_alt'] = article.image.alt;
+    meta['image_alt'] = textForField('search', 'meta', article.image.alt);
   }
   return {
     filters: {
-      tag: unique(article.tags.map(options.tagName)),
-      author: unique(article.authors.map(options.authorName)),
+      tag: unique(article.tags.map((tag) => textForField('search', 'filter', options.tagName(tag)))),
+      author: unique(article.authors.map((author) => textForField('search', 'filter', options.authorName(author)))),
       year: [getCalendarParts(article.date, timeZone).year],
       language: [languageFilterValues[article.lang]],
     },

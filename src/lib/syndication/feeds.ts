@@ -12,6 +12,7 @@ import { toHtml } from 'hast-util-to-html';
 import { rehypeAbsoluteUrls } from '../../markdown/rehype-absolute-urls';
 import type { FeedContent, Lang } from '../../site.config';
 import { toDatetimeAttribute } from '../core/dates';
+import { htmlForField, textForField } from './output-fields';
 
 /** How many articles a feed carries: the newest ones. */
 export const FEED_ITEM_LIMIT = 50;
@@ -142,16 +143,7 @@ export function prepareFeedHtml(html: string, articleUrl: string): string {
   const tree = fromHtml(html, { fragment: true });
   rehypeAbsoluteUrls({ baseUrl: articleUrl })(tree);
   removeHeadingAnchors(tree);
-  return escapeCdataEnd(toHtml(tree));
-}
-
-/**
- * Writes every `]]>` in HTML as `]]&gt;`, which reads the same: the Atom library wraps HTML in a
- * CDATA section and splits only the first `]]>` it contains, so a second one (an article quoting
- * XML) would end the section early and break the whole feed.
- */
-export function escapeCdataEnd(html: string): string {
-  return html.replaceAll(']]>', ']]&gt;');
+  return toHtml(tree);
 }
 
 /** The newest change among the entries, or `fallback` when there are none. */
@@ -184,11 +176,15 @@ export function buildFeedDocument<T>(
 
 const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
 
-/** Renders a feed as RSS 2.0: authors as `dc:creator`, the lead image as `media:content`. */
+/**
+ * Renders a feed as RSS 2.0: authors as `dc:creator`, the lead image as `media:content`. Titles and
+ * summaries are plain text in an HTML field, so they are escaped as `output-fields.ts` says.
+ */
 export function renderRssFeed(feed: FeedDocument): Promise<string> {
+  const channelTitle = textForField('rss', 'channelTitle', feed.title);
   return getRssString({
-    title: feed.title,
-    description: feed.description,
+    title: channelTitle,
+    description: textForField('rss', 'channelDescription', feed.description),
     site: feed.homeUrl,
     xmlns: {
       atom: 'http://www.w3.org/2005/Atom',
@@ -199,57 +195,62 @@ export function renderRssFeed(feed: FeedDocument): Promise<string> {
       language: feed.lang,
       lastBuildDate: feed.updated.toUTCString(),
       generator: feed.publisher,
-      image: { url: feed.iconUrl, title: feed.title, link: feed.homeUrl },
+      image: { url: feed.iconUrl, title: channelTitle, link: feed.homeUrl },
       'atom:link': { '@_href': feed.links.rss, '@_rel': 'self', '@_type': 'application/rss+xml' },
     }),
     items: feed.entries.map((entry) => ({
-      title: entry.title,
+      title: textForField('rss', 'title', entry.title),
       link: entry.url,
       pubDate: entry.published,
-      ...(entry.summary ? { description: entry.summary } : {}),
-      ...(entry.contentHtml ? { content: entry.contentHtml } : {}),
-      categories: [...entry.tags],
+      ...(entry.summary ? { description: textForField('rss', 'description', entry.summary) } : {}),
+      ...(entry.contentHtml ? { content: htmlForField('rss', 'content:encoded', entry.contentHtml) } : {}),
+      categories: entry.tags.map((tag) => textForField('rss', 'category', tag)),
       // RSS's own <author> must be an e-mail address; Dublin Core's creator takes a name.
       customData: xml.build({
-        'dc:creator': [...entry.authors],
+        'dc:creator': entry.authors.map((name) => textForField('rss', 'dc:creator', name)),
         ...(entry.image ? { 'media:content': { '@_url': entry.image.url, '@_medium': 'image' } } : {}),
       }),
     })),
   });
 }
 
-// Atom's text constructs here are typed "html", so plain text must be escaped to read as itself.
-function plainToHtml(text: string): string {
-  return escapeCdataEnd(toHtml({ type: 'text', value: text }));
+// The Atom library's XML writer turns every "&amp;" in element text back into "&" before escaping
+// (to avoid escaping twice), so a name that says "&amp;" would lose it; writing "&" as "&amp;" first
+// gives the writer exactly what it undoes, and the text reads back as the editor wrote it.
+function atomElementText(text: string): string {
+  return text.replaceAll('&', '&amp;');
 }
 
 /** Renders a feed as Atom 1.0, with `published` and `updated` on every entry. */
 export function renderAtomFeed(feed: FeedDocument): string {
   const atom = new Feed({
     id: feed.links.atom,
-    title: feed.title,
-    description: feed.description,
+    title: atomElementText(textForField('atom', 'feedTitle', feed.title)),
+    description: atomElementText(textForField('atom', 'subtitle', feed.description)),
     link: feed.homeUrl,
     feedLinks: { atom: feed.links.atom },
     updated: feed.updated,
     generator: feed.publisher,
     image: feed.iconUrl,
     // Atom requires an author for every entry; the publisher stands in where there is no byline.
-    author: { name: feed.publisher, link: feed.homeUrl },
+    author: { name: atomElementText(feed.publisher), link: feed.homeUrl },
   });
   for (const entry of feed.entries) {
     atom.addItem({
-      title: plainToHtml(entry.title),
+      title: textForField('atom', 'title', entry.title),
       id: entry.url,
       link: entry.url,
       date: entry.updated,
       published: entry.published,
-      ...(entry.summary ? { description: plainToHtml(entry.summary) } : {}),
-      ...(entry.contentHtml ? { content: entry.contentHtml } : {}),
-      author: entry.authors.map((name) => ({ name })),
+      ...(entry.summary ? { description: textForField('atom', 'summary', entry.summary) } : {}),
+      ...(entry.contentHtml ? { content: htmlForField('atom', 'content', entry.contentHtml) } : {}),
+      author: entry.authors.map((name) => ({ name: atomElementText(textForField('atom', 'author', name)) })),
       // The library leaves "<" unescaped in attributes, which would break the XML; such a tag is
       // left out of this format rather than risked.
-      category: entry.tags.filter((tag) => !tag.includes('<')).map((tag) => ({ name: tag, term: tag })),
+      category: entry.tags
+        .filter((tag) => !tag.includes('<'))
+        .map((tag) => textForField('atom', 'category', tag))
+        .map((tag) => ({ name: tag, term: tag })),
     });
   }
   return atom.atom1();
@@ -313,25 +314,29 @@ export interface JsonFeedDocument {
 export function renderJsonFeed(feed: FeedDocument): string {
   const document: JsonFeedDocument = {
     version: 'https://jsonfeed.org/version/1.1',
-    title: feed.title,
+    title: textForField('jsonFeed', 'title', feed.title),
     home_page_url: feed.homeUrl,
     feed_url: feed.links.json,
-    description: feed.description,
+    description: textForField('jsonFeed', 'description', feed.description),
     icon: feed.iconUrl,
     language: feed.lang,
     authors: [{ name: feed.publisher, url: feed.homeUrl }],
     items: feed.entries.map((entry) => ({
       id: entry.url,
       url: entry.url,
-      title: entry.title,
+      title: textForField('jsonFeed', 'title', entry.title),
       // Every item needs content_html or content_text; a summary feed carries the summary as text.
-      ...(entry.contentHtml ? { content_html: entry.contentHtml } : { content_text: entry.summary ?? entry.title }),
-      ...(entry.summary ? { summary: entry.summary } : {}),
+      ...(entry.contentHtml
+        ? { content_html: htmlForField('jsonFeed', 'content_html', entry.contentHtml) }
+        : { content_text: textForField('jsonFeed', 'content_text', entry.summary ?? entry.title) }),
+      ...(entry.summary ? { summary: textForField('jsonFeed', 'summary', entry.summary) } : {}),
       ...(entry.image ? { image: entry.image.url } : {}),
       date_published: toDatetimeAttribute(entry.published, feed.timeZone),
       date_modified: toDatetimeAttribute(entry.updated, feed.timeZone),
-      ...(entry.authors.length > 0 ? { authors: entry.authors.map((name) => ({ name })) } : {}),
-      ...(entry.tags.length > 0 ? { tags: [...entry.tags] } : {}),
+      ...(entry.authors.length > 0
+        ? { authors: entry.authors.map((name) => ({ name: textForField('jsonFeed', 'authors', name) })) }
+        : {}),
+      ...(entry.tags.length > 0 ? { tags: entry.tags.map((tag) => textForField('jsonFeed', 'tags', tag)) } : {}),
       language: entry.lang,
     })),
   };

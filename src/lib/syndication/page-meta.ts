@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../../site.config';
 import { toDatetimeAttribute } from '../core/dates';
+import { textForField } from './output-fields';
 
 /** One `<meta>` tag: Open Graph tags use `property`, Twitter cards use `name`. */
 export type MetaTag = { property: string; content: string } | { name: string; content: string };
@@ -58,8 +59,16 @@ export function resolveImageUrl(src: string, pageUrl: string): string {
   return new URL(src, pageUrl).href;
 }
 
-/** Builds the Open Graph and Twitter card tags of a page. */
+/**
+ * Builds the Open Graph and Twitter card tags of a page. Their `content` is text (the page template
+ * escapes it as an attribute value), so titles and descriptions are never HTML-escaped here.
+ */
 export function buildPreviewMeta(input: PreviewInput): MetaTag[] {
+  const tags = buildPreviewTags(input);
+  return tags.map((tag) => ({ ...tag, content: textForField('pageMeta', 'content', tag.content) }));
+}
+
+function buildPreviewTags(input: PreviewInput): MetaTag[] {
   const { image, article } = input;
   const tags: MetaTag[] = [
     { property: 'og:site_name', content: input.siteName },

@@ -12,6 +12,7 @@ import {
   type DatePrecision,
 } from '../core/dates';
 import { datePath } from '../core/routes';
+import { textForField } from './output-fields';
 
 /** One step of a breadcrumb trail. */
 export interface Crumb {
@@ -88,7 +89,7 @@ export function buildBreadcrumbList(
     itemListElement: crumbs.map((crumb, index) => ({
       '@type': 'ListItem',
       position: index + 1,
-      name: crumb.name,
+      name: textForField('jsonLd', 'crumb', crumb.name),
       item: toUrl(crumb.path),
     })),
   };
@@ -138,10 +139,13 @@ export interface NewsArticleInput {
  */
 export function buildNewsArticle(input: NewsArticleInput): WithContext<NewsArticle> {
   const date = (instant: Date) => toDatetimeAttribute(instant, input.timeZone);
-  const authors: Person[] = input.authors.map((name) => ({ '@type': 'Person', name }));
+  const authors: Person[] = input.authors.map((name) => ({
+    '@type': 'Person',
+    name: textForField('jsonLd', 'author', name),
+  }));
   const corrections: CorrectionComment[] = input.corrections.map((correction) => ({
     '@type': 'CorrectionComment',
-    text: correction.text,
+    text: textForField('jsonLd', 'correction', correction.text),
     datePublished: date(correction.date),
   }));
   return {
@@ -150,8 +154,8 @@ export function buildNewsArticle(input: NewsArticleInput): WithContext<NewsArtic
     '@id': input.url,
     url: input.url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
-    headline: input.headline,
-    ...(input.description ? { description: input.description } : {}),
+    headline: textForField('jsonLd', 'headline', input.headline),
+    ...(input.description ? { description: textForField('jsonLd', 'description', input.description) } : {}),
     datePublished: date(input.published),
     dateModified: date(input.modified ?? input.published),
     ...(authors.length > 0 ? { author: authors } : {}),
@@ -163,7 +167,7 @@ export function buildNewsArticle(input: NewsArticleInput): WithContext<NewsArtic
     },
     image: [...input.images],
     inLanguage: input.lang,
-    ...(input.tags.length > 0 ? { keywords: [...input.tags] } : {}),
+    ...(input.tags.length > 0 ? { keywords: input.tags.map((tag) => textForField('jsonLd', 'keywords', tag)) } : {}),
     ...(corrections.length > 0 ? { correction: corrections } : {}),
     ...(input.basedOn ? { isBasedOn: input.basedOn } : {}),
   };

@@ -30,7 +30,7 @@ const failsDir = path.join(fixturesDir, 'hostile', 'fails', 'content');
 describe('the hostile corpus that must fail', () => {
   it('names every file, line and field with the reason, and publishes none of them', async () => {
     const folder = await readContentFolder(failsDir, options);
-    expect(folder.fileCount).toBe(20);
+    expect(folder.fileCount).toBe(23);
     expect(folder.articles).toEqual([]);
     expect(folder.problems.map(formatProblem)).toEqual([
       'alamat-berbahaya.md:6: source.url: must be a full http:// or https:// address',
@@ -41,8 +41,12 @@ describe('the hostile corpus that must fail', () => {
       'alias-berbahaya.md:8: aliases.3: "//evil.example/x/" must be a path on this site starting with "/", not a full address',
       'alias-berbahaya.md:9: aliases.4: "/a%00b/" decodes to the character U+0000; no path may hold it',
       'alias-berbahaya.md:10: aliases.5: "javascript:alert(1)" must be a path on this site starting with "/", not a full address',
+      'alias-vbscript.md:5: aliases.0: "vbscript:msgbox(1)" must be a path on this site starting with "/", not a full address',
+      'alias-vbscript.md:6: aliases.1: "data:text/html,<script>alert(1)</script>" must be a path on this site starting with "/", not a full address',
+      'alias-vbscript.md:7: aliases.2: "/lama/"><script>alert(1)</script>/" may not contain ".." or "." segments, spaces, backslashes, "?" or "#"',
       'bom-alias.md:2: frontmatter: malformed YAML: Excessive alias count indicates a resource exhaustion attack',
       'gambar-data.md:5: image.src: must be a path next to the article or an http(s) address, not "data:image/svg+xml;base64,PHN2ZyBvbmxvYW…"',
+      'gambar-vbscript.md:5: image.src: must be a path next to the article or an http(s) address, not "vbscript:msgbox(1)"',
       'hanya-bom.md:1: frontmatter: the file is empty; an article needs frontmatter with at least title and date',
       'karakter-kendali.md:2: title: contains the character U+0007, which web pages and feeds cannot carry; remove it',
       'karakter-kendali.md:4: tags.0: contains the character U+0000, which web pages and feeds cannot carry; remove it',
@@ -53,6 +57,7 @@ describe('the hostile corpus that must fail', () => {
       'proto.md:5: source.constructor: unknown field; known fields are title, date, updated, summary, tags, authors, series, source, lang, draft, featured, slug, aliases, image, corrections',
       'slug-panjang.md:4: slug: gives a URL slug of 299 bytes, over the 200 that file systems and servers take; set a shorter "slug:"',
       'slug-titik.md:4: slug: gives an empty URL slug; set "slug:" to a few words of the title',
+      'sumber-data.md:6: source.url: must be a full http:// or https:// address',
       'tag-terlalu-panjang.md:4: tags.1: is too long for a web address (its URL slug would be 240 bytes, at most 200); shorten it',
       'tahun-sepuluh-ribu.md:3: date: 9999-12-31T23:00:00-12:00 falls outside the years 0001 to 9999 in the site time zone',
       'tak-tertutup.md:1: frontmatter: the frontmatter is never closed; add a line "---" after the last field',

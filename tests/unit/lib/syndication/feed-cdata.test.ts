@@ -5,13 +5,8 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
-import {
-  escapeCdataEnd,
-  renderAtomFeed,
-  renderRssFeed,
-  toFeedEntry,
-  type FeedDocument,
-} from '../../../../src/lib/syndication/feeds';
+import { escapeCdataEnd } from '../../../../src/lib/syndication/output-fields';
+import { renderAtomFeed, renderRssFeed, toFeedEntry, type FeedDocument } from '../../../../src/lib/syndication/feeds';
 
 const SITE = 'https://example.org/';
 const title = 'Dua penutup ]]> dan ]]> di judul';
