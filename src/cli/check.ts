@@ -2,6 +2,8 @@
  * `npm run check [-- --json] [--dir <folder>]`: validates every article of the content folder
  * without building pages, and prints each problem as `path:line: field: message`.
  */
+// First: astro.config.mjs registers the site's settings before anything reads them.
+import './load-settings';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

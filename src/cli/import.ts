@@ -3,6 +3,8 @@
  * turns raw article dumps into Markdown articles, idempotently: what exists unchanged is left,
  * what an editor changed is never overwritten, and every record that cannot be used is named.
  */
+// First: astro.config.mjs registers the site's settings before anything reads them.
+import './load-settings';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, fixturesDir, listFiles, siteFile, type BuildResult } from '../helpers/build';
+import { readIndexedPages } from '../helpers/search-index';
 
 const FIXTURE = path.join(fixturesDir, 'newsroom');
 // Astro takes the path of --config from the project's root.
@@ -105,6 +106,13 @@ describe('step 6, tags mapped across languages', () => {
     const filter = '<meta name="search:tag" content="Economy / Ekonomi" data-pagefind-filter="tag[content]">';
     expect(await build.read('/2024/05/02/harbour-prices/')).toContain(filter);
     expect(await build.read('/2024/05/03/harga-ikan/')).toContain(filter);
+  });
+
+  it('indexes both articles under that one filter value for the search page', async () => {
+    const pages = await readIndexedPages(build.outDir);
+    const tagged = pages.filter((page) => page.filters['tag']?.includes('Economy / Ekonomi')).map((page) => page.url);
+    expect(tagged).toEqual(['/2024/05/02/harbour-prices/', '/2024/05/03/harga-ikan/']);
+    expect(pages.flatMap((page) => page.filters['tag'] ?? [])).not.toContain('Economy');
   });
 
   it('links an article’s own spelling of the tag to the topic’s page', async () => {
