@@ -3,4 +3,5 @@
  * for code that runs outside Astro: each command-line tool that reads the settings imports it first,
  * and the tests' global setup (tests/helpers/site-options-setup.ts) imports it once per run. Invalid settings stop the command here, each problem named.
  */
+import './settings-errors';
 import '../../astro.config.mjs';
