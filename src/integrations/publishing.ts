@@ -1,7 +1,8 @@
 /**
  * The publishing integration: after a build it says how many drafts and scheduled articles were
- * held back, and writes a redirect page at every old path (`aliases`) of a published article plus
- * a `_redirects` file, for exactly the articles the build published.
+ * held back, and writes a redirect page at every old path (`aliases`) of a published article, and
+ * at the old page of each tag now mapped to a topic, plus a `_redirects` file, for exactly the
+ * articles the build published.
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astr
 import { formatHeldBack } from '../lib/report/held-back';
 import {
   listRedirects,
+  listTopicRedirects,
   redirectFilePath,
   renderRedirectPage,
   renderRedirectsFile,
@@ -67,14 +69,22 @@ export function wartaPublishing(): AstroIntegration {
         const { articles, stats } = await getPublishedContent();
         logger.info(formatHeldBack(stats.drafts, stats.scheduled, getBuildSettings().includeFuture));
 
-        const redirects = listRedirects(
-          articles.map((article) => ({
-            title: article.title,
-            lang: article.lang,
-            permalink: article.permalink,
-            aliases: article.aliases,
-          })),
-        );
+        const redirects = [
+          ...listRedirects(
+            articles.map((article) => ({
+              title: article.title,
+              lang: article.lang,
+              permalink: article.permalink,
+              aliases: article.aliases,
+            })),
+          ),
+          // The pages mapped tags had before they became one topic (see src/data/topics.ts).
+          ...listTopicRedirects(
+            articles.map((article) => article.tags),
+            siteConfig.tagMappings,
+            siteConfig.defaultLang,
+          ),
+        ];
         const location = { site: config?.site ?? siteConfig.url, base: config?.base ?? siteConfig.base };
         await writeRedirects(fileURLToPath(dir), redirects, location, logger);
       },

@@ -96,10 +96,16 @@ describe('step 6, tags mapped across languages', () => {
     expect(topic).toContain('Economy / Ekonomi');
     expect(topic).toContain('/2024/05/02/harbour-prices/');
     expect(topic).toContain('/2024/05/03/harga-ikan/');
-    const files = await listFiles(build.outDir);
-    expect(files).not.toContain('tags/economy/index.html');
-    expect(files).not.toContain('tags/ekonomi/index.html');
     expect(await build.read('/tags/')).toContain('Economy / Ekonomi');
+  });
+
+  it('forwards the page each tag had on its own to the topic’s page', async () => {
+    for (const old of ['/tags/economy/', '/tags/ekonomi/']) {
+      const page = await build.read(old);
+      expect(page).toMatch(/<meta http-equiv="refresh" content="0; url=[^"]*\/tags\/economy-ekonomi\/"/);
+      expect(page).toContain('noindex');
+    }
+    expect(await build.read('/_redirects')).toContain('/tags/economy/ /tags/economy-ekonomi/ 301\n');
   });
 
   it('gives both articles one search filter, named in both languages', async () => {
