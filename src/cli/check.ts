@@ -3,6 +3,8 @@
  * folder without building pages, and prints each problem as `path:line: field: message`, or writes
  * them as a JSON report to standard output (and nothing else there) or to a file.
  */
+// First: astro.config.mjs registers the site's settings before anything reads them.
+import './load-settings';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

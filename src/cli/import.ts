@@ -4,6 +4,8 @@
  * exists unchanged is left, what an editor changed is never overwritten, every record that cannot
  * be used is named, and every created article is listed with what an editor must review.
  */
+// First: astro.config.mjs registers the site's settings before anything reads them.
+import './load-settings';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

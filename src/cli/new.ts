@@ -2,6 +2,8 @@
  * `npm run new -- --title "…" [--tags a,b] [--lang id|en] [--date …]`: creates
  * `content/YYYY/MM/<slug>.md` with complete frontmatter, prints its path, and never overwrites.
  */
+// First: astro.config.mjs registers the site's settings before anything reads them.
+import './load-settings';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -4,6 +4,8 @@
  * one SHA-256 of them. The deploy workflow's hourly run compares the digest with the one it last
  * deployed and stops early when no scheduled article has come due since.
  */
+// First: astro.config.mjs registers the site's settings before anything reads them.
+import './load-settings';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { readContentFolder, resolveContentDir } from '../files/content-folder';

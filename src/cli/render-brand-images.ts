@@ -3,6 +3,8 @@
  * previews (`social-card.png`) and structured data (`logo.png`) point at. Run it after editing an
  * SVG and commit both; the build only copies the PNGs.
  */
+// First: astro.config.mjs registers the site's settings before anything reads them.
+import './load-settings';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

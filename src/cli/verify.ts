@@ -2,6 +2,8 @@
  * `npm run verify [-- --json] [--dir <folder>] [--html-per-type N] [--skip-html]`: checks a built archive before it is
  * deployed: every internal link, asset and `#fragment` resolves, and every page is valid HTML.
  */
+// First: astro.config.mjs registers the site's settings before anything reads them.
+import './load-settings';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

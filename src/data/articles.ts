@@ -12,6 +12,7 @@ import { sortNewestFirst } from '../lib/archive/sorting';
 import { tagKey } from '../lib/core/tags';
 import { buildTermSlugTable, termPath, type TermKind } from '../lib/core/routes';
 import type { TermEntry } from '../lib/core/taxonomy';
+import { getTopic, getTopics } from './topics';
 
 /** An article entry of the collection. */
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -75,7 +76,9 @@ export function getTermIndex(kind: TermKind): Promise<Map<string, ArticleTerm>> 
   let index = termIndexes.get(kind);
   if (!index) {
     index = getPublishedArticles().then((articles) =>
-      buildTermSlugTable(kind, articles, (article) => (kind === 'tags' ? article.data.tags : article.data.authors)),
+      buildTermSlugTable(kind, articles, (article) =>
+        kind === 'tags' ? getTopics(article.data.tags) : article.data.authors,
+      ),
     );
     termIndexes.set(kind, index);
   }
@@ -84,7 +87,7 @@ export function getTermIndex(kind: TermKind): Promise<Map<string, ArticleTerm>> 
 
 /** The index entry of a tag or an author as written in an article, if a published article has it. */
 export async function getTerm(kind: TermKind, name: string): Promise<ArticleTerm | undefined> {
-  return (await getTermIndex(kind)).get(tagKey(name));
+  return (await getTermIndex(kind)).get(tagKey(kind === 'tags' ? getTopic(name) : name));
 }
 
 /** The site-relative URL of a tag's or an author's page (`/tags/rusia/`). */

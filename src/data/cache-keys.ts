@@ -18,6 +18,7 @@ import { getBuildSettings } from '../integrations/build-context';
 import { tagKey } from '../lib/core/tags';
 import { siteConfig } from '../site.config';
 import { getTermIndex, type ArticleEntry } from './articles';
+import { getTopic } from './topics';
 
 // Settings that reach pages without being Astro's configuration (which Astro hashes itself).
 const salt = JSON.stringify({
@@ -70,7 +71,7 @@ export async function pageCacheKey(route: string, props: unknown, options: KeyOp
         JSON.stringify([
           article.id,
           article.data,
-          article.data.tags.map((tag) => tags.get(tagKey(tag))?.slug),
+          article.data.tags.map((tag) => tags.get(tagKey(getTopic(tag)))?.slug),
           article.data.authors.map((author) => authors.get(tagKey(author))?.slug),
         ]),
       );

@@ -4,7 +4,6 @@
  */
 import { resolveBuildTime } from '../lib/core/build-time';
 import {
-  FEED_ITEM_LIMIT,
   prepareFeedHtml,
   buildFeedDocument,
   toFeedEntry,
@@ -79,8 +78,8 @@ async function buildFeed(
   articles: readonly ArticleEntry[],
   content: FeedContent,
 ): Promise<FeedDocument> {
-  // The feed carries the newest FEED_ITEM_LIMIT articles of those listed newest first.
-  if (content === 'full') await prepareArticleBodies(articles.slice(0, FEED_ITEM_LIMIT));
+  // The feed carries the newest `feeds.items` articles of those listed newest first.
+  if (content === 'full') await prepareArticleBodies(articles.slice(0, siteConfig.feedItems));
   const paths = feedPaths(folder);
   const header: FeedHeader = {
     title,
@@ -97,6 +96,7 @@ async function buildFeed(
     articles,
     (article) => getArticleFeedEntry(article, content),
     resolveBuildTime(process.env),
+    siteConfig.feedItems,
   );
 }
 
@@ -127,7 +127,7 @@ export interface TagFeed {
 export async function getTagFeeds(): Promise<TagFeed[]> {
   const lang = siteConfig.defaultLang;
   return [...(await getTermIndex('tags')).values()].map((tag) => {
-    const articles = tag.items.slice(0, FEED_ITEM_LIMIT);
+    const articles = tag.items.slice(0, siteConfig.feedItems);
     return {
       slug: tag.slug,
       name: tag.name,

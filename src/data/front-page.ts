@@ -9,6 +9,7 @@ import { siteConfig } from '../site.config';
 import { getDateArchives, getOnThisDay, type ArticlePeriod } from './archives';
 import { getPublishedArticles, getTermIndex, type ArticleEntry } from './articles';
 import { getSections, type SectionEntry } from './sections';
+import { getTopics } from './topics';
 
 /** How many articles each section shows on the front page. */
 export const SECTION_ARTICLES = 4;
@@ -55,7 +56,7 @@ export async function getFrontPage(): Promise<FrontPage> {
   const topics = countRecentTopics(
     articles,
     (article) => article.data.date,
-    (article) => article.data.tags,
+    (article) => getTopics(article.data.tags),
   ).flatMap(({ key, count }) => {
     const term = tagIndex.get(key);
     return term ? [{ name: term.name, path: termPath('tags', term.slug), count }] : [];

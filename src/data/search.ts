@@ -7,6 +7,7 @@ import { buildSearchFacets, type SearchFacets } from '../lib/search/search-facet
 import { tagKey } from '../lib/core/tags';
 import { siteConfig } from '../site.config';
 import { getTermIndex, type ArticleEntry, type ArticleTerm } from './articles';
+import { getTopic } from './topics';
 
 /** What the search index records about `article` besides its text. */
 export async function getSearchFacets(article: ArticleEntry): Promise<SearchFacets> {
@@ -14,7 +15,8 @@ export async function getSearchFacets(article: ArticleEntry): Promise<SearchFace
   const nameIn = (index: Map<string, ArticleTerm>) => (term: string) => index.get(tagKey(term))?.name ?? term.trim();
   return buildSearchFacets(article.data, {
     timeZone: siteConfig.timeZone,
-    tagName: nameIn(tags),
+    // A mapped tag's filter is its topic, named in every language (see ./topics.ts).
+    tagName: (tag) => nameIn(tags)(getTopic(tag)),
     authorName: nameIn(authors),
   });
 }

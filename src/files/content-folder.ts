@@ -3,6 +3,7 @@
  * collisions between them, with every problem collected before anything is reported.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { findCollisions, readArticle, type ArticleRecord, type ReadArticleOptions } from '../lib/content/article-file';
@@ -18,6 +19,28 @@ export const CONTENT_DIR_ENV = 'WARTA_CONTENT_DIR';
 export function resolveContentDir(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
   const configured = env[CONTENT_DIR_ENV];
   return path.resolve(cwd, configured && configured.trim() !== '' ? configured : 'content');
+}
+
+/**
+ * Fails, naming the folder and what chose it, when the content folder does not exist or is not a
+ * folder: a build would otherwise publish an empty archive without a word.
+ */
+export async function assertContentFolder(
+  dir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): Promise<void> {
+  const found = await stat(dir).catch(() => undefined);
+  if (found?.isDirectory()) return;
+  const configured = env[CONTENT_DIR_ENV]?.trim();
+  const source = configured ? `${CONTENT_DIR_ENV}="${configured}"` : 'the default, content/ in the project';
+  const problem = found ? 'is a file, not a folder' : 'does not exist';
+  throw new Error(
+    `The content folder ${displayPath(dir, cwd)} (${source}) ${problem}: ` +
+      (configured
+        ? `point ${CONTENT_DIR_ENV} at the folder that holds the articles, or leave it unset to use content/`
+        : 'create content/ and put the articles in it, or point WARTA_CONTENT_DIR at the folder that holds them'),
+  );
 }
 
 /** Everything read from a content folder. */

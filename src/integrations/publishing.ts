@@ -1,8 +1,9 @@
 /**
  * The publishing integration: after a build it says how many drafts and scheduled articles were
- * held back, and writes a redirect page at every old path (`aliases`) of a published article plus
- * a `_redirects` file, for exactly the articles the build published. In `npm run dev` the old
- * paths of every article, drafts included, redirect to its permalink as well.
+ * held back, and writes a redirect page at every old path (`aliases`) of a published article, and
+ * at the old page of each tag now mapped to a topic, plus a `_redirects` file, for exactly the
+ * articles the build published. In `npm run dev` the old paths of every article, drafts included,
+ * redirect to its permalink as well.
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { formatHeldBack } from '../lib/report/held-back';
 import {
   findRedirect,
   listRedirects,
+  listTopicRedirects,
   redirectFilePath,
   renderRedirectPage,
   renderRedirectsFile,
@@ -134,14 +136,22 @@ export function wartaPublishing(): AstroIntegration {
         const { articles, stats } = await getPublishedContent();
         logger.info(formatHeldBack(stats.drafts, stats.scheduled, getBuildSettings().includeFuture));
 
-        const redirects = listRedirects(
-          articles.map((article) => ({
-            title: article.title,
-            lang: article.lang,
-            permalink: article.permalink,
-            aliases: article.aliases,
-          })),
-        );
+        const redirects = [
+          ...listRedirects(
+            articles.map((article) => ({
+              title: article.title,
+              lang: article.lang,
+              permalink: article.permalink,
+              aliases: article.aliases,
+            })),
+          ),
+          // The pages mapped tags had before they became one topic (see src/data/topics.ts).
+          ...listTopicRedirects(
+            articles.map((article) => article.tags),
+            siteConfig.tagMappings,
+            siteConfig.defaultLang,
+          ),
+        ];
         const location = { site: config?.site ?? siteConfig.url, base: config?.base ?? siteConfig.base };
         await writeRedirects(fileURLToPath(dir), redirects, location, logger);
       },

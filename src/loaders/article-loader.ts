@@ -12,6 +12,7 @@ import { mapArticleFileLinks } from '../lib/content/article-links';
 import { articleDataSchema, type ArticleData } from '../lib/content/article-schema';
 import { findMissingImages } from '../lib/content/content-checks';
 import {
+  assertContentFolder,
   displayPath,
   labelFromCwd,
   readContentFolder,
@@ -165,6 +166,7 @@ async function readCheckedFolder(
   readOptions: ReadContentFolderOptions & { label: (file: string) => string },
 ): Promise<ContentFolder> {
   const { label } = readOptions;
+  await assertContentFolder(directory);
   const folder = await readContentFolder(directory, readOptions);
   if (folder.problems.some((problem) => problem.severity === 'error')) {
     throw new ContentError(folder.problems);

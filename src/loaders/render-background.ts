@@ -15,6 +15,7 @@ import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/in
 import { renderArticle, type RenderJob } from './render-article';
 import { workerError } from './render-pool';
 import { createQueue, hurryJob, shareBodies, type BackgroundDone, type BackgroundRun } from './render-background-queue';
+import { getRegisteredSiteOptions } from '../site.config';
 
 /** One body to render: the job, the digest its rendering is kept under, and what orders it. */
 export interface BackgroundItem {
@@ -74,7 +75,10 @@ export function renderInBackground(items: readonly BackgroundItem[], options: Ba
   };
   const workers = Array.from(
     { length: Math.max(1, Math.min(options.workers, items.length)) },
-    () => new Worker(new URL('./render-worker.mjs', import.meta.url), { workerData: { image: options.image } }),
+    () =>
+      new Worker(new URL('./render-worker.mjs', import.meta.url), {
+        workerData: { image: options.image, siteOptions: getRegisteredSiteOptions() },
+      }),
   );
   const stopped = Promise.all(
     workers.map(

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { MarkdownImageOptions } from '../markdown/index';
 import type { RenderJob, RenderOutcome } from './render-article';
+import { getRegisteredSiteOptions } from '../site.config';
 
 /** What became of one job: its outcome, or the error the pipeline threw. */
 export type RenderResult = { ok: true; outcome: RenderOutcome } | { ok: false; error: Error };
@@ -42,7 +43,7 @@ export async function renderOnWorkers(
     { length: count },
     () =>
       new Worker(new URL('./render-worker.mjs', import.meta.url), {
-        workerData: { image: options.image },
+        workerData: { image: options.image, siteOptions: getRegisteredSiteOptions() },
       }),
   );
   try {

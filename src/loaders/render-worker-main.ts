@@ -9,9 +9,14 @@ import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/in
 import { renderArticle, type RenderJob } from './render-article';
 import type { WorkerRequest, WorkerResponse } from './render-pool';
 import { bodyOf, takeJob, type BackgroundDone, type BackgroundRun } from './render-background-queue';
+import { registerSiteOptions } from '../site.config';
+import type { WartaOptions } from '../lib/core/site-settings';
 
 const port = parentPort!;
-const renderer = await createArticleRenderer((workerData as { image: MarkdownImageOptions }).image);
+const data = workerData as { image: MarkdownImageOptions; siteOptions: WartaOptions };
+// A worker thread has a globalThis of its own: the settings astro.config.mjs registered come along.
+registerSiteOptions(data.siteOptions);
+const renderer = await createArticleRenderer(data.image);
 
 function failure(error: unknown): { message: string; cause?: string } {
   const cause =

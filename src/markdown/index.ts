@@ -72,7 +72,16 @@ export const rehypePlugins: RehypePlugins = [
     },
   ],
   rehypeFragmentLinks,
-  [rehypeBasePath, { base: siteConfig.base }],
+  // Read when a processor is made, not when this module loads: astro.config.mjs imports this
+  // module before its warta({ … }) has registered the settings.
+  [
+    rehypeBasePath,
+    {
+      get base() {
+        return siteConfig.base;
+      },
+    },
+  ],
   [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], properties: { className: ['external'] } }],
   rehypeImageFigures,
   rehypeLazyImages,

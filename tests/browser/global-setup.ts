@@ -24,7 +24,7 @@ declare module 'vitest' {
   }
 }
 
-/** Settings of the sample build: the defaults of src/site.config.ts, whatever the shell exports. */
+/** Settings of the sample build: those of astro.config.mjs, whatever the shell exports. */
 export const SAMPLE_SETTINGS = {
   WARTA_SITE_URL: '',
   WARTA_BASE: '',

@@ -100,7 +100,9 @@ export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 
 /**
  * Builds the archive of `contentDir` with extra environment variables and `astro build` arguments,
- * killing a build that takes longer than `timeoutMs` (170 s unless given).
+ * killing a build that takes longer than `timeoutMs` (170 s unless given). The fixtures keep the
+ * sample's address on purpose (`WARTA_ALLOW_EXAMPLE_URL=1`), whether or not the tests run in CI; the
+ * tests of that guard pass `WARTA_ALLOW_EXAMPLE_URL: ''`.
  */
 export async function buildArchive(
   contentDir: string,
@@ -115,6 +117,7 @@ export async function buildArchive(
     [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', ...args],
     {
       WARTA_CONTENT_DIR: contentDir,
+      WARTA_ALLOW_EXAMPLE_URL: '1',
       ...env,
       WARTA_OUT_DIR: outDir,
       WARTA_CACHE_DIR: cacheDir,

@@ -29,3 +29,24 @@ export function mergeTags(tags: readonly string[]): string[] {
   }
   return merged;
 }
+
+/** The separator between the names of one topic in its languages: `Ekonomi / Economy`. */
+export const TOPIC_NAME_SEPARATOR = ' / ';
+
+/**
+ * The topic of a tag under the newsroom's tag mappings (each a list of the spellings of one topic
+ * in the site's languages, the interface's first): a mapped tag, in any of its spellings and any
+ * case, becomes the topic's name in every language (`Economy` → `Ekonomi / Economy`), so that its
+ * articles share one tag page and one search filter; any other tag is returned as it is.
+ */
+export function createTopicResolver(mappings: readonly (readonly string[])[]): (tag: string) => string {
+  const topics = new Map<string, string>();
+  for (const names of mappings) {
+    const topic = mergeTags(names).join(TOPIC_NAME_SEPARATOR);
+    for (const name of names) topics.set(tagKey(name), topic);
+    // The topic's own name maps to itself: resolving twice changes nothing.
+    topics.set(tagKey(topic), topic);
+  }
+  if (topics.size === 0) return (tag) => tag;
+  return (tag) => topics.get(tagKey(tag)) ?? tag;
+}

@@ -14,7 +14,7 @@ import type { FeedContent, Lang } from '../../site.config';
 import { toDatetimeAttribute } from '../core/dates';
 import { htmlForField, textForField } from './output-fields';
 
-/** How many articles a feed carries: the newest ones. */
+/** How many articles a feed carries unless the settings say otherwise (`feeds.items`): the newest ones. */
 export const FEED_ITEM_LIMIT = 50;
 
 /** One article as every feed format carries it. */
@@ -160,17 +160,18 @@ export function latestChange(entries: readonly FeedEntry[], fallback: Date): Dat
 export type FeedHeader = Omit<FeedDocument, 'entries' | 'updated'>;
 
 /**
- * Assembles a feed from articles listed newest first: the first {@link FEED_ITEM_LIMIT} become
- * entries, and the feed is dated by its newest change (so rebuilding unchanged content writes the
- * same feed), or by `now` when it is empty.
+ * Assembles a feed from articles listed newest first: the first `limit` ({@link FEED_ITEM_LIMIT}
+ * unless given) become entries, and the feed is dated by its newest change (so rebuilding unchanged
+ * content writes the same feed), or by `now` when it is empty.
  */
 export function buildFeedDocument<T>(
   header: FeedHeader,
   articles: readonly T[],
   toEntry: (article: T) => FeedEntry,
   now: Date,
+  limit: number = FEED_ITEM_LIMIT,
 ): FeedDocument {
-  const entries = articles.slice(0, FEED_ITEM_LIMIT).map(toEntry);
+  const entries = articles.slice(0, limit).map(toEntry);
   return { ...header, updated: latestChange(entries, now), entries };
 }
 

@@ -1,11 +1,14 @@
 /**
- * Redirects from the old paths of articles (their `aliases`) to their permalinks: a small HTML page
+ * Redirects from the old paths of articles (their `aliases`) to their permalinks, and from the old
+ * pages of mapped tags to their topic's page: a small HTML page
  * at each old path for any static host (meta refresh, canonical link, `noindex`, and a link a reader
  * can follow), and a `_redirects` file for hosts that read one (Netlify, Cloudflare Pages).
  */
 import type { Lang } from '../../site.config';
 import { t } from '../../i18n/ui';
 import { withBase } from '../core/permalinks';
+import { buildTermSlugTable, termPath } from '../core/routes';
+import { createTopicResolver, tagKey } from '../core/tags';
 
 /** What a redirect needs to know about the article it points to. */
 export interface RedirectedArticle {
@@ -19,15 +22,15 @@ export interface RedirectedArticle {
   aliases: readonly string[];
 }
 
-/** One redirect from an old path to an article. */
+/** One redirect from an old path to an article (or to a topic's page). */
 export interface Redirect {
   /** The old site-relative path (`/lama/123/`, `/news/old.html`), decoded. */
   from: string;
-  /** The article's site-relative permalink. */
+  /** The article's site-relative permalink (or the topic's page). */
   to: string;
-  /** The article's headline. */
+  /** The article's headline (or the topic's name). */
   title: string;
-  /** The article's language. */
+  /** The article's language (or the interface's). */
   lang: Lang;
 }
 
@@ -38,6 +41,29 @@ export function listRedirects(articles: readonly RedirectedArticle[]): Redirect[
       article.aliases.map((from) => ({ from, to: article.permalink, title: article.title, lang: article.lang })),
     )
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+/**
+ * Redirects from the page each tag of a mapped topic would have on its own (`/tags/economy/`) to
+ * the topic's page (`/tags/ekonomi-economy/`), so that links made before the mapping keep working:
+ * `tagLists` are the published articles' tags, `mappings` the newsroom's tag mappings.
+ */
+export function listTopicRedirects(
+  tagLists: readonly (readonly string[])[],
+  mappings: readonly (readonly string[])[],
+  lang: Lang,
+): Redirect[] {
+  if (mappings.length === 0) return [];
+  const topicOf = createTopicResolver(mappings);
+  const own = buildTermSlugTable('tags', tagLists, (tags) => tags);
+  const topics = buildTermSlugTable('tags', tagLists, (tags) => tags.map(topicOf));
+  const redirects: Redirect[] = [];
+  for (const entry of own.values()) {
+    const topic = topics.get(tagKey(topicOf(entry.name)));
+    if (!topic || topic.slug === entry.slug) continue;
+    redirects.push({ from: termPath('tags', entry.slug), to: termPath('tags', topic.slug), title: topic.name, lang });
+  }
+  return redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
 /** The file, relative to the output folder, that serves an old path: `lama/123/index.html` or `news/old.html`. */

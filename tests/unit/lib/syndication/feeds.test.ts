@@ -134,6 +134,19 @@ describe('buildFeedDocument', () => {
     expect(feed.updated).toEqual(days[0]);
   });
 
+  it('keeps as many as the settings ask for (feeds.items)', () => {
+    const days = Array.from({ length: 30 }, (_, i) => new Date(Date.UTC(2025, 0, 30 - i)));
+    const feed = buildFeedDocument(
+      header,
+      days,
+      (date) => toFeedEntry({ ...sanctions, date }, { url: `${SITE}${date.getTime()}/`, html: '', content: 'full' }),
+      now,
+      20,
+    );
+    expect(feed.entries).toHaveLength(20);
+    expect(feed.entries.at(-1)?.published).toEqual(days[19]);
+  });
+
   it('dates an empty feed by the build time', () => {
     const feed = buildFeedDocument(header, [], () => feedOf('full').entries[0]!, now);
     expect(feed.entries).toEqual([]);

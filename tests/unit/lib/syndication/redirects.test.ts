@@ -4,6 +4,7 @@ import { formatHeldBack } from '../../../../src/lib/report/held-back';
 import {
   findRedirect,
   listRedirects,
+  listTopicRedirects,
   redirectFilePath,
   renderRedirectPage,
   renderRedirectsFile,
@@ -26,6 +27,21 @@ describe('listRedirects', () => {
       ['/lama/9/', '/2024/01/02/banjir/'],
       ['/旧/', '/2024/01/03/東京/'],
     ]);
+  });
+});
+
+describe('listTopicRedirects', () => {
+  it('sends the page each mapped tag had on its own to the topic’s page', () => {
+    const tags = [['Ekonomi', 'Jakarta'], ['Economy'], ['economy']];
+    expect(listTopicRedirects(tags, [['Ekonomi', 'Economy']], 'id')).toEqual([
+      { from: '/tags/economy/', to: '/tags/ekonomi-economy/', title: 'Ekonomi / Economy', lang: 'id' },
+      { from: '/tags/ekonomi/', to: '/tags/ekonomi-economy/', title: 'Ekonomi / Economy', lang: 'id' },
+    ]);
+  });
+
+  it('has nothing to redirect without mappings, or for a mapped tag no article carries', () => {
+    expect(listTopicRedirects([['Economy']], [], 'id')).toEqual([]);
+    expect(listTopicRedirects([['Jakarta']], [['Ekonomi', 'Economy']], 'id')).toEqual([]);
   });
 });
 
