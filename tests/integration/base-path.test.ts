@@ -149,7 +149,8 @@ describe('an archive deployed under a sub-path', () => {
 
   it('writes only full addresses inside the sub-path into feeds, and they lead to built pages', async () => {
     const feedFiles = files.filter((file) => /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(file));
-    expect(feedFiles.length).toBe(3 * 6);
+    // The archive's and the corrections log's, and each tag's, in three formats.
+    expect(feedFiles.length).toBe(3 * 7);
     for (const file of feedFiles) {
       const text = await build.read(`/${file}`);
       const data: unknown = file.endsWith('.json') ? JSON.parse(text) : xml.parse(text);
