@@ -7,6 +7,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { findCollisions, readArticle, type ArticleRecord, type ReadArticleOptions } from '../lib/content/article-file';
 import { sortProblems, type Problem } from '../lib/core/problems';
+import { findTranslationProblems } from '../lib/content/translation-checks';
 
 /** The environment variable that points a build at another folder of articles. */
 export const CONTENT_DIR_ENV = 'WARTA_CONTENT_DIR';
@@ -101,5 +102,6 @@ export async function readContentFolder(dir: string, options: ReadContentFolderO
   options.onProgress?.(files.length, files.length);
   const labelled = problems.map((problem) => ({ ...problem, file: label(problem.file) }));
   labelled.push(...findCollisions(articles, label).map((problem) => ({ ...problem, file: label(problem.file) })));
+  labelled.push(...findTranslationProblems(articles, { label, files }));
   return { articles, problems: sortProblems(labelled), fileCount: files.length, files };
 }
