@@ -23,7 +23,10 @@ two articles at one permalink, an alias on another article), it finds:
   - tags written differently in different articles (warning),
   - links in article bodies to site paths or .md files that point nowhere,
   - images (image.src, and ![](...) in bodies) that do not exist,
-  - aliases on a page of the site (home, archives, tags, fixed pages).
+  - aliases on a page of the site (home, archives, tags, fixed pages),
+  - translations: that lead to no article file or to one in the same language, and links or
+    story: keys that give one story two versions in one language (a story: key no other
+    article has is a warning).
 
 Exits 1 when any article has an error, 0 otherwise (warnings do not fail).
 

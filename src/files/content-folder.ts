@@ -1,6 +1,7 @@
 /**
  * Reading the editors' content folder: every `**\/*.md` file below it, each validated, and the
- * collisions between them, with every problem collected before anything is reported.
+ * collisions between them and the pairing of their language versions, with every problem collected
+ * before anything is reported.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -8,8 +8,8 @@
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArchive, fixturesDir, projectRoot, run, type BuildResult } from '../helpers/build';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildArchive, fixturesDir, openArchive, projectRoot, run, type BuildResult } from '../helpers/build';
 import { readIndexedPages } from '../helpers/search-index';
 
 const SITE = 'https://warta.example.org/arsip';
@@ -120,7 +120,8 @@ describe('an article told in two languages', () => {
 
   it('keeps both versions in the search index, each in its own language and found by its own words', async () => {
     const pages = await readIndexedPages(build.outDir);
-    const page = (sitePath: string) => pages.find((indexed) => indexed.url === `/arsip${sitePath}`);
+    // Pagefind records addresses from the output folder; the search page adds the base path.
+    const page = (sitePath: string) => pages.find((indexed) => indexed.url.endsWith(sitePath));
     const korut = page(KORUT);
     const english = page(NORTH_KOREA);
     expect(korut?.filters['language']).toEqual(['Bahasa Indonesia']);
@@ -132,6 +133,34 @@ describe('an article told in two languages', () => {
     expect(english?.content).toContain('Pyongyang');
     expect(korut?.content).not.toContain('North Korea Sells Shells');
     expect(english?.content).not.toContain('Korea Utara Jual Peluru');
+    // One index per language: the Indonesian one holds three articles, the English one two.
+    const entry = JSON.parse(await build.read('/pagefind/pagefind-entry.json')) as {
+      warta_parts: { language: string; pages: number }[];
+    };
+    expect(entry.warta_parts.map(({ language, pages }) => [language, pages]).sort()).toEqual([
+      ['en', 2],
+      ['id', 3],
+    ]);
+  });
+});
+
+describe('the sample archive', () => {
+  it('publishes the North Korea shells story in Indonesian and English as one story', async () => {
+    const sample = openArchive(inject('sampleOutDir'));
+    const indonesian = '/2022/09/06/korea-utara-jual-peluru-artileri-ke-rusia/';
+    const english = '/2022/09/06/north-korea-sells-artillery-shells-to-russia/';
+    const expected = [
+      ['id', `https://warta.example.org${indonesian}`],
+      ['en', `https://warta.example.org${english}`],
+      ['x-default', `https://warta.example.org${indonesian}`],
+    ];
+    for (const sitePath of [indonesian, english]) {
+      expect(headAlternates(parseHTML(await sample.read(sitePath)).document)).toEqual(expected);
+    }
+    const link = parseHTML(await sample.read(indonesian)).document.querySelector('.language-versions a');
+    expect(link?.textContent).toBe(
+      'Baca dalam bahasa Inggris: North Korea Is Selling Millions of Artillery Shells to Russia, US Says',
+    );
   });
 });
 
@@ -140,11 +169,11 @@ describe('a content folder whose language versions are wrong', () => {
   const at = (file: string) => path.relative(projectRoot, path.join(dir, file));
   const expected = () => [
     `${at('hilang.md')}:5: translations: missing-english.md points to no article file (looked for ${at('missing-english.md')}); give the path of the other version relative to this file, or from the content folder starting with "/"`,
-    `${at('sama.md')}:5: translations: hilang.md (${at('hilang.md')}) is in Indonesian too (lang: id); a translation is the same story in another language: correct "lang:" in the one that is not Indonesian, or remove this entry`,
     ...['rantai-a.md', 'rantai-b.md'].map(
       (file) =>
         `${at(file)}:5: translations: joins this article into one story with 2 Indonesian versions (${at('rantai-a.md')}, ${at('rantai-c.md')}): ${at('rantai-a.md')} names ${at('rantai-b.md')}; ${at('rantai-b.md')} names ${at('rantai-c.md')}; a story has one version per language, so correct or remove the link or key that joins the wrong article`,
     ),
+    `${at('sama.md')}:5: translations: hilang.md (${at('hilang.md')}) is in Indonesian too (lang: id); a translation is the same story in another language: correct "lang:" in the one that is not Indonesian, or remove this entry`,
   ];
 
   it('fails npm run check, naming every problem with its file, line, field and fix', async () => {
