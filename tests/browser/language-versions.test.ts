@@ -1,7 +1,9 @@
 /**
  * The two language versions of the sample's North Korea shells story in a reader's browser: a search
- * finds both, neither hiding the other, and each page's language link leads to the other version.
+ * finds both, neither hiding the other, each page's language link leads to the other version, and
+ * both pages stay free of accessibility violations with the link, in either theme.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, serveStatic, type StaticSite } from '../helpers/browser';
@@ -53,4 +55,23 @@ describe('a story in two languages', () => {
     await page.waitForURL(site.at(INDONESIAN.path));
     await expect(page.locator('h1').textContent()).resolves.toBe(INDONESIAN.title);
   });
+
+  it('keeps both pages free of WCAG 2.2 A and AA and best-practice violations, in both themes', async () => {
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const themed = await context.newPage();
+      for (const { path } of [INDONESIAN, ENGLISH]) {
+        await themed.goto(site.at(path));
+        const results = await new AxeBuilder({ page: themed })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze();
+        for (const violation of results.violations) {
+          found.push(`${colorScheme} ${path}: ${violation.id} — ${violation.help}`);
+        }
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
 });
