@@ -25,8 +25,8 @@ two articles at one permalink, an alias on another article), it finds:
   - images (image.src, and ![](...) in bodies) that do not exist,
   - aliases on a page of the site (home, archives, tags, fixed pages),
   - translations: that lead to no article file or to one in the same language, and links or
-    story: keys that give one story two versions in one language (a story: key no other
-    article has is a warning).
+    story: keys that give one story two versions in one language (a version still a draft,
+    and a story: key no other article has, are warnings).
 
 Exits 1 when any article has an error, 0 otherwise (warnings do not fail).
 

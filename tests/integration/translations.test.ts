@@ -94,6 +94,10 @@ describe('an article told in two languages', () => {
     expect(cabai.querySelector('.language-versions')).toBeNull();
     expect(headAlternates(cabai)).toEqual([]);
     await expect(build.read('/2024/01/15/chilli-prices-draft/')).rejects.toThrow();
+    // The build says why, as npm run check does.
+    expect(build.output).toContain(
+      'harga-cabai.md:5: translations: warning: /en/chilli-prices-draft.md is a draft (tests/fixtures/translations/content/en/chilli-prices-draft.md); the two versions are linked once it is published',
+    );
   });
 
   it('lists the same alternates in the sitemap, as xhtml:link entries', async () => {

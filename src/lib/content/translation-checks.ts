@@ -2,7 +2,8 @@
  * Checks of the language versions of stories, for `npm run check` and the build alike: a
  * `translations:` entry that names no article file, the article itself, or an article in the same
  * language; and links or `story:` keys that join two versions in one language into one story (A
- * names B, B names C). Every problem names the file, line and field, and how to fix it.
+ * names B, B names C); and, as warnings, a version that is still a draft and a `story:` key no other
+ * article has. Every problem names the file, line and field, and how to fix it.
  */
 import path from 'node:path';
 import type { Lang } from '../../site.config';
@@ -70,6 +71,16 @@ export function findTranslationProblems(
         );
       } else {
         links.push({ from: article, to: linked, index });
+        // A draft that names a draft is fine: they are likely to be published together.
+        if (linked.frontmatter.draft && !article.frontmatter.draft) {
+          problems.push({
+            file: label(article.file),
+            line: article.lineOf(['translations', index]) ?? 1,
+            field: 'translations',
+            message: `${written} is a draft (${label(target)}); the two versions are linked once it is published`,
+            severity: 'warning',
+          });
+        }
       }
     });
   }

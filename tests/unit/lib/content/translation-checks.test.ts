@@ -111,6 +111,19 @@ describe('findTranslationProblems', () => {
     ).toEqual([`content/a.md:4: story: ${message}`, `content/b.md:5: story: ${message}`, `content/c.md:5: story: ${message}`]);
   });
 
+  it('warns that a version still a draft is linked once it is published, unless both are drafts', () => {
+    expect(
+      check([
+        article('a.md', 'translations: b.md'),
+        article('b.md', 'lang: en', 'draft: true'),
+        article('c.md', 'draft: true', 'translations: d.md'),
+        article('d.md', 'lang: en', 'draft: true'),
+      ]),
+    ).toEqual([
+      'content/a.md:4: translations: warning: b.md is a draft (content/b.md); the two versions are linked once it is published',
+    ]);
+  });
+
   it('warns about a story key no other article has', () => {
     expect(check([article('a.md', 'story: korut-peluru'), article('b.md', 'lang: en', 'story: korut-peluu')])).toEqual([
       'content/a.md:4: story: warning: no other article has story "korut-peluru"; check that its other version spells the key the same way',
