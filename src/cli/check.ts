@@ -30,7 +30,10 @@ two articles at one permalink, an alias on another article), it finds:
   - aliases on a page of the site (home, archives, tags, fixed pages),
   - dates in the text of Indonesian articles, such as "Selasa (6/9/2022)", more than a month from
     the article's date (warning),
-  - a summary line left empty in a published article (warning).
+  - a summary line left empty in a published article (warning),
+  - translations: that lead to no article file or to one in the same language, and links or
+    story: keys that give one story two versions in one language (a version still a draft,
+    and a story: key no other article has, are warnings).
 
 Exits 1 when any article has an error, 0 otherwise (warnings do not fail).
 

@@ -1,6 +1,7 @@
 /**
  * Reading the editors' content folder: every `**\/*.md` file below it, each validated, and the
- * collisions between them, with every problem collected before anything is reported.
+ * collisions between them and the pairing of their language versions, with every problem collected
+ * before anything is reported.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { findCollisions, readArticle, type ArticleRecord, type ReadArticleOptions } from '../lib/content/article-file';
 import { sortProblems, type Problem } from '../lib/core/problems';
+import { findTranslationProblems } from '../lib/content/translation-checks';
 
 /** The environment variable that points a build at another folder of articles. */
 export const CONTENT_DIR_ENV = 'WARTA_CONTENT_DIR';
@@ -132,5 +134,6 @@ export async function readContentFolder(dir: string, options: ReadContentFolderO
       ...(problem.listWith ? { listWith: { ...problem.listWith, file: label(problem.listWith.file) } } : {}),
     })),
   );
+  labelled.push(...findTranslationProblems(articles, { label, files }));
   return { articles, problems: sortProblems(labelled), fileCount: files.length, files };
 }

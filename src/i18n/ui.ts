@@ -10,6 +10,7 @@ import { editorsStrings } from './strings/editors';
 import { readerStrings } from './strings/reader';
 import { searchStrings } from './strings/search';
 import { syndicationStrings } from './strings/syndication';
+import { translationStrings } from './strings/translations';
 
 // Each feature keeps its strings in its own file under strings/; add a new file's id and en here.
 const strings = {
@@ -21,6 +22,7 @@ const strings = {
     ...searchStrings.id,
     ...designStrings.id,
     ...readerStrings.id,
+    ...translationStrings.id,
   },
   en: {
     ...coreStrings.en,
@@ -30,6 +32,7 @@ const strings = {
     ...searchStrings.en,
     ...designStrings.en,
     ...readerStrings.en,
+    ...translationStrings.en,
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

@@ -96,7 +96,10 @@ describe('searching the sample archive', () => {
     const shown = await fresh.locator('.search-result').count();
     const fragments = fetched.filter((resource) => resource.url.includes('/fragment/'));
     expect(shown).toBeGreaterThan(0);
-    expect(fragments.length).toBe(shown);
+    // Besides the results shown, at most the next result of the other language: placing the last
+    // result shown means reading the other language's next one, unless that language has run out.
+    expect(fragments.length - shown).toBeGreaterThanOrEqual(0);
+    expect(fragments.length - shown).toBeLessThanOrEqual(1);
 
     // The rest comes a page at a time, and keyboard readers carry on from the first new result.
     const total = Number((await fresh.locator('#search-status').textContent())?.match(/^\d+/)?.[0]);

@@ -18,6 +18,7 @@ import { checkArticleInput } from './input-checks';
 import { buildPermalink } from '../core/permalinks';
 import type { Problem } from '../core/problems';
 import { slugFromFileName, slugify } from '../core/slugs';
+import { resolveTranslationPath } from './translations';
 
 /** An article as read from its file, with everything derived from it. */
 export interface ArticleRecord {
@@ -321,6 +322,9 @@ export function findCollisions(
 /** Flattens a read article into the plain data the content store keeps. */
 export function toArticleData(article: ArticleRecord): ArticleData {
   const { frontmatter: fm } = article;
+  const translations = fm.translations
+    .map((written) => resolveTranslationPath(article.file, written))
+    .filter((file): file is string => file !== undefined);
   return {
     title: fm.title,
     date: fm.date.date,
@@ -348,6 +352,8 @@ export function toArticleData(article: ArticleRecord): ArticleData {
         }
       : {}),
     corrections: fm.corrections.map((c) => ({ date: c.date.date, datePrecision: c.date.precision, text: c.text })),
+    ...(translations.length > 0 ? { translations } : {}),
+    ...(fm.story === undefined ? {} : { story: fm.story }),
     file: article.file,
   };
 }

@@ -71,6 +71,19 @@ const aliasPath = text('a path').transform((value, ctx) => {
   return decoded.endsWith('/') || /\.[a-z0-9]+$/i.test(decoded) ? decoded : `${decoded}/`;
 });
 
+/** The path of another article's Markdown file: `korut-en.md`, `../08/korut.md`, `/2022/09/korut.md`. */
+const markdownPath = text('a path').transform((value, ctx) => {
+  const written = value.trim();
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(written) || !/\.md$/i.test(written)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${written}" must be the path of the other version's Markdown file, such as korut-en.md or /2022/09/korut-en.md`,
+    });
+    return z.NEVER;
+  }
+  return written;
+});
+
 /** Builds the schema of an article's frontmatter for a site. */
 export function createArticleSchema({ defaultLang, timeZone }: ArticleSchemaOptions) {
   const articleDate = z.unknown().transform((value, ctx): ArticleDate => {
@@ -144,6 +157,18 @@ export function createArticleSchema({ defaultLang, timeZone }: ArticleSchemaOpti
         { error: (issue) => `must be a mapping with src and alt, not ${describeValue(issue.input)}` },
       )
       .optional(),
+    /**
+     * The same story in the other language: the path of its Markdown file, relative to this file
+     * (`korut-en.md`) or from the content folder (`/2022/09/korut-en.md`). One side is enough.
+     */
+    translations: z
+      .preprocess(
+        (value) => (typeof value === 'string' ? [value] : value),
+        z.array(markdownPath, { error: () => 'must be a path, or a list of paths, such as [korut-en.md]' }),
+      )
+      .default([]),
+    /** A key shared by the versions of one story in different languages, instead of `translations`. */
+    story: text().trim().min(1, 'must not be empty; leave the field out instead').optional(),
     /** Dated corrections, shown as a log at the end of the article. */
     corrections: z
       .array(
@@ -173,6 +198,8 @@ export const ARTICLE_FIELDS = [
   'series',
   'source',
   'lang',
+  'translations',
+  'story',
   'draft',
   'featured',
   'slug',
@@ -216,6 +243,10 @@ export const articleDataSchema = z.object({
   corrections: z.array(
     z.object({ date: z.date(), datePrecision: z.enum(['month', 'day', 'instant']), text: z.string() }),
   ),
+  /** Files of its versions in other languages, below the content folder; left out when none. */
+  translations: z.array(z.string()).optional(),
+  /** Its story key, shared with its versions in other languages. */
+  story: z.string().optional(),
   file: z.string(),
 });
 

@@ -28,6 +28,10 @@ export interface ArticleFields {
   source?: { name: string; url?: string };
   /** `id` or `en`. */
   lang?: string;
+  /** Paths of the story's Markdown files in other languages. */
+  translations?: readonly string[];
+  /** Key shared by the story's versions in other languages. */
+  story?: string;
   /** Whether the article is a draft. */
   draft?: boolean;
   /** Whether the article leads the front page. */
