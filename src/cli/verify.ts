@@ -84,14 +84,20 @@ async function main(): Promise<number> {
   let html: ChangedHtmlReport | undefined;
   const cacheDir = resolveCacheDir();
   if (!values['skip-html']) {
+    const digestProgress = progressOn('comparing pages with the last verified build');
     const htmlProgress = progressOn('validating HTML');
     html = await validateChangedHtml(outDir, {
       cacheDir,
       base: siteConfig.base,
       full: values.full,
       perType,
-      onProgress: htmlProgress.update,
+      onDigestProgress: digestProgress.update,
+      onProgress: (done, total) => {
+        digestProgress.finish();
+        htmlProgress.update(done, total);
+      },
     });
+    digestProgress.finish();
     htmlProgress.finish();
   }
   const htmlSeconds = (performance.now() - started) / 1000 - linkSeconds;

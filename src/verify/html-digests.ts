@@ -60,9 +60,16 @@ export async function writeHtmlDigests(
 }
 
 /** The digest of every page's bytes, by file relative to the output folder. */
-export async function digestPages(outDir: string, pages: readonly string[]): Promise<Map<string, string>> {
+export async function digestPages(
+  outDir: string,
+  pages: readonly string[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<Map<string, string>> {
   const digests = new Map<string, string>();
-  for (const page of pages) digests.set(page, digestPageBytes(await readFile(path.join(outDir, page))));
+  for (const page of pages) {
+    digests.set(page, digestPageBytes(await readFile(path.join(outDir, page))));
+    onProgress?.(digests.size, pages.length);
+  }
   return digests;
 }
 
@@ -127,6 +134,8 @@ export interface ChangedHtmlOptions {
   threads?: number;
   /** Called as pages are validated, with how many are done of how many. */
   onProgress?: (done: number, total: number) => void;
+  /** Called as pages are read to compare their digests, before any is validated. */
+  onDigestProgress?: (done: number, total: number) => void;
 }
 
 /** What {@link validateChangedHtml} found, with how the pages were chosen. */
@@ -148,7 +157,7 @@ export async function validateChangedHtml(outDir: string, options: ChangedHtmlOp
   const all = (await glob('**/*.html', { cwd: root })).sort();
   const store = htmlDigestFile(options.cacheDir);
   const key = htmlRulesKey();
-  const current = await digestPages(root, all);
+  const current = await digestPages(root, all, options.onDigestProgress);
   const recorded = options.full ? new Map<string, string>() : await readHtmlDigests(store, key);
   const selection = selectPagesToValidate(current, recorded, options.perType);
   const report = await validateSiteHtml(root, {

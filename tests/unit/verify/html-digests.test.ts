@@ -121,6 +121,19 @@ describe('validateChangedHtml', () => {
     expect(await validateChangedHtml(outDir, { cacheDir, perType: 0, threads: 0 })).toMatchObject({ pages: 0 });
   });
 
+  it('reports how far it is while reading pages for their digests, then while validating', async () => {
+    const read: number[] = [];
+    const validated: number[] = [];
+    await validateChangedHtml(outDir, {
+      cacheDir,
+      threads: 0,
+      onDigestProgress: (done) => read.push(done),
+      onProgress: (done) => validated.push(done),
+    });
+    expect(read).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(validated.at(-1)).toBe(11);
+  });
+
   it('validates every page with full, whatever was recorded', async () => {
     await validateChangedHtml(outDir, { cacheDir, perType: 1, threads: 0 });
     expect(await validateChangedHtml(outDir, { cacheDir, full: true, threads: 0 })).toMatchObject({
