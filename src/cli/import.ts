@@ -1,7 +1,8 @@
 /**
- * `npm run import -- <file|folder>… [--format text|jsonl|csv] [--out content] [--lang id|en]`:
- * turns raw article dumps into Markdown articles, idempotently: what exists unchanged is left,
- * what an editor changed is never overwritten, and every record that cannot be used is named.
+ * `npm run import -- <file|folder>… [--format text|jsonl|csv] [--out content] [--lang id|en] [--publish]`:
+ * turns raw article dumps into Markdown articles, drafts unless `--publish`, idempotently: what
+ * exists unchanged is left, what an editor changed is never overwritten, every record that cannot
+ * be used is named, and every created article is listed with what an editor must review.
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,20 +20,24 @@ import { formatProblem, type Problem } from '../lib/core/problems';
 import { createProgress } from '../lib/editorial/progress';
 import { languages, siteConfig, type Lang } from '../site.config';
 
-const HELP = `Usage: npm run import -- <file|folder>… [--format text|jsonl|csv] [--out <folder>] [--lang id|en] [--dry-run]
+const HELP = `Usage: npm run import -- <file|folder>… [--format text|jsonl|csv] [--out <folder>] [--lang id|en]
+                         [--publish] [--dry-run]
 
 Turns raw article dumps into Markdown articles at <out>/YYYY/MM/<slug>.md (out: content/, or
-WARTA_CONTENT_DIR).
+WARTA_CONTENT_DIR). Each article is a draft (draft: true) until an editor has reviewed it; under
+each created article the run lists what to review (a headline made from the text, no tags, no
+authors, a date known only to the month, a date in the text far from the article's date).
 
 Formats (taken from the file extension unless --format is given):
   text   .txt    one article per file: a leading "date 2023-09" (or "date 2023-09-06") marker, then
                  the text, paragraphs separated by blank lines. The title is made from the first
-                 sentence, the summary from the first paragraph, the language is detected.
+                 sentence (or its first clause, never cut with "…"), the language is detected.
   jsonl  .jsonl  one JSON object per line
   csv    .csv    a header row, then one article per row
   jsonl and csv records have title, date and body (plain text), and optionally tags and authors
   (a list, or text separated by commas), summary, lang (id or en), source (its name) and url (the
-  address of the original report).
+  address of the original report). A summary is never made from the text, and one that repeats
+  the first paragraph is left out: the page shows the first paragraph below it.
 
 Dates may be YYYY-MM (month only), YYYY-MM-DD or a date-time. Importing the same dump again creates
 nothing new; a file that exists with other content (an editor changed it) is never overwritten.
@@ -44,6 +49,7 @@ Options:
   --format <f>  read every input as text, jsonl or csv
   --out <path>  write articles below this folder instead of the content folder
   --lang <l>    language of records that do not give one (instead of detecting it): id or en
+  --publish     write the articles ready to publish, without draft: true
   --dry-run     report what would be done without writing anything
   -h, --help    show this help`;
 
@@ -81,7 +87,7 @@ interface ImportRequest {
   /** The folder articles are written below. */
   outDir: string;
   /** How records become articles: time zone, default language, and the language `--lang` forces. */
-  options: { timeZone: string; defaultLang: Lang; lang?: Lang };
+  options: { timeZone: string; defaultLang: Lang; lang?: Lang; publish: boolean };
   /** Report without writing. */
   dryRun: boolean;
 }
@@ -95,6 +101,7 @@ function readRequest(): ImportRequest | undefined {
       out: { type: 'string' },
       lang: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      publish: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -111,7 +118,12 @@ function readRequest(): ImportRequest | undefined {
     inputs: positionals,
     format,
     outDir: values.out ? path.resolve(values.out) : resolveContentDir(),
-    options: { timeZone: siteConfig.timeZone, defaultLang: siteConfig.defaultLang, ...(lang ? { lang } : {}) },
+    options: {
+      timeZone: siteConfig.timeZone,
+      defaultLang: siteConfig.defaultLang,
+      ...(lang ? { lang } : {}),
+      publish: values.publish,
+    },
     dryRun: values['dry-run'],
   };
 }
@@ -177,12 +189,14 @@ interface WriteCounts {
   edited: number;
   /** Records that repeat an earlier one. */
   duplicates: number;
+  /** Created articles with something for an editor to review. */
+  toReview: number;
 }
 
 // Writes each article at its place unless its file exists, saying what it did with each.
 async function writeArticles(articles: readonly ImportedArticle[], request: ImportRequest): Promise<WriteCounts> {
   const { outDir, dryRun } = request;
-  const counts = { created: 0, unchanged: 0, edited: 0, duplicates: 0 };
+  const counts = { created: 0, unchanged: 0, edited: 0, duplicates: 0, toReview: 0 };
   const placed = placeArticles(articles, request.options);
   const progress = createProgress({ label: 'writing articles', total: placed.length, stream: process.stderr });
   const where = (record: ImportedArticle['record']) => `${record.source}:${record.line}`;
@@ -214,7 +228,13 @@ async function writeArticles(articles: readonly ImportedArticle[], request: Impo
       }
       counts.created += 1;
       progress.clear();
-      console.log(`${dryRun ? 'would create' : 'created'} ${display(target)} (${article.permalink})`);
+      const state = request.options.publish ? '' : ', a draft';
+      const review = article.review.length > 0 ? '; to review:' : '';
+      console.log(`${dryRun ? 'would create' : 'created'} ${display(target)} (${article.permalink})${state}${review}`);
+      if (article.review.length > 0) counts.toReview += 1;
+      for (const note of article.review) {
+        console.log(formatProblem({ file: display(target), ...note, severity: 'warning' }));
+      }
     }
   }
   progress.finish();
@@ -222,7 +242,8 @@ async function writeArticles(articles: readonly ImportedArticle[], request: Impo
 }
 
 // Lists the unusable records and prints the closing summary.
-function printSummary(read: ReadDumps, fileCount: number, counts: WriteCounts, dryRun: boolean): void {
+function printSummary(read: ReadDumps, fileCount: number, counts: WriteCounts, request: ImportRequest): void {
+  const { dryRun } = request;
   const { unusable, recordCount } = read;
   for (const problem of unusable) console.log(formatProblem({ ...problem, message: `skipped: ${problem.message}` }));
   const skipped = counts.edited + counts.duplicates + unusable.length;
@@ -231,7 +252,18 @@ function printSummary(read: ReadDumps, fileCount: number, counts: WriteCounts, d
       `${counts.created} ${dryRun ? 'to create' : 'created'}, ${counts.unchanged} unchanged, ${skipped} skipped ` +
       `(${counts.edited} edited, ${counts.duplicates} duplicate${counts.duplicates === 1 ? '' : 's'}, ${unusable.length} unusable).`,
   );
-  if (counts.created > 0 && !dryRun) console.log('Next: npm run check, to validate the whole content folder.');
+  if (counts.toReview > 0) {
+    console.log(
+      `${counts.toReview} ${dryRun ? 'article' : 'created article'}${counts.toReview === 1 ? ' has' : 's have'} notes to review, listed under ${counts.toReview === 1 ? 'it' : 'each'} as path:line: field: warning.`,
+    );
+  }
+  if (counts.created > 0 && !dryRun) {
+    console.log(
+      request.options.publish
+        ? 'Next: npm run check, to validate the whole content folder.'
+        : 'Next: review each article, set "draft: false" to publish it, and run npm run check.',
+    );
+  }
 }
 
 async function main(): Promise<number> {
@@ -243,7 +275,7 @@ async function main(): Promise<number> {
   const files = await listInputs(request.inputs, request.format);
   const read = await readDumps(files, request);
   const counts = await writeArticles(read.articles, request);
-  printSummary(read, files.length, counts, request.dryRun);
+  printSummary(read, files.length, counts, request);
   return read.unusable.length > 0 ? 1 : 0;
 }
 

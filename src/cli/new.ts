@@ -16,7 +16,7 @@ const HELP = `Usage: npm run new -- --title "…" [--tags a,b] [--authors a,b] [
                       [--summary "…"] [--slug …] [--no-draft] [--dir <folder>]
 
 Creates content/YYYY/MM/<slug>.md (or below WARTA_CONTENT_DIR, or --dir) with complete
-frontmatter, and prints its path. The slug comes from the title; the month folder from the date in
+frontmatter, including a summary: "" line to fill in, and prints its path. The slug comes from the title; the month folder from the date in
 the site time zone (${siteConfig.timeZone}). An existing file is never overwritten.
 
 The article starts as a draft (draft: true), shown by npm run dev and left out of npm run build;

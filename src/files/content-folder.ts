@@ -2,7 +2,7 @@
  * Reading the editors' content folder: every `**\/*.md` file below it, each validated, and the
  * collisions between them, with every problem collected before anything is reported.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { findCollisions, readArticle, type ArticleRecord, type ReadArticleOptions } from '../lib/content/article-file';
@@ -100,6 +100,14 @@ export async function readContentFolder(dir: string, options: ReadContentFolderO
   }
   options.onProgress?.(files.length, files.length);
   const labelled = problems.map((problem) => ({ ...problem, file: label(problem.file) }));
-  labelled.push(...findCollisions(articles, label).map((problem) => ({ ...problem, file: label(problem.file) })));
+  // Only files that share a permalink are looked at again, for which of them changed last.
+  const modifiedAt = (file: string) => statSync(path.join(dir, file), { throwIfNoEntry: false })?.mtimeMs;
+  labelled.push(
+    ...findCollisions(articles, label, { modifiedAt }).map((problem) => ({
+      ...problem,
+      file: label(problem.file),
+      ...(problem.listWith ? { listWith: { ...problem.listWith, file: label(problem.listWith.file) } } : {}),
+    })),
+  );
   return { articles, problems: sortProblems(labelled), fileCount: files.length, files };
 }

@@ -11,6 +11,12 @@ export function formatArticleCount(lang: Lang, count: number): string {
   return t(lang, form, { n: formatNumber(lang, count) });
 }
 
+/** "This article is more than 3 years old": the age label of an article `years` old, in `lang`. */
+export function formatAgeLabel(lang: Lang, years: number): string {
+  const form = pluralRules(lang).select(years) === 'one' ? 'ageLabelOne' : 'ageLabelOther';
+  return t(lang, form, { n: formatNumber(lang, years) });
+}
+
 const rules = new Map<Lang, Intl.PluralRules>();
 
 function pluralRules(lang: Lang): Intl.PluralRules {

@@ -8,16 +8,20 @@
  */
 import type { AstroIntegration } from 'astro';
 import { ContentError } from '../lib/core/problems';
-import { finishDeferredRenders, reportWarning, resetBuildContext } from './build-context';
+import { measureOutput } from '../files/output-size';
+import { checkHostLimits, HOST_SETTING, hostsThatFit } from '../lib/report/output-size';
+import { finishDeferredRenders, getBuildSettings, reportWarning, resetBuildContext } from './build-context';
 import {
   finishBuildReport,
   markPhaseDone,
   recordingWarnings,
   startBuildTimer,
   timeOutputStep,
+  timeStep,
   timeSwap,
+  type OutputFigures,
 } from './build-report';
-import { stageOutput, swapOutputIntoPlace } from './build-staging';
+import { stagedOutputDir, stageOutput, swapOutputIntoPlace } from './build-staging';
 
 const START_NAME = 'warta:build-start';
 const FINISH_NAME = 'warta:build-finish';
@@ -70,18 +74,41 @@ export function buildStart(): AstroIntegration {
   };
 }
 
-/** The last integration of the build: swap the finished output into place and report. */
+/**
+ * Measures the finished output and holds it to the limits of the host named by `WARTA_HOST`; the
+ * problems, when there are any, fail the build before the output is put in place.
+ */
+async function measureStagedOutput(): Promise<OutputFigures> {
+  const staged = stagedOutputDir();
+  if (!staged) return {};
+  const output = await timeStep('output size', () => measureOutput(staged));
+  const chosen = getBuildSettings().host;
+  const problems = chosen ? checkHostLimits(output, chosen.limits) : [];
+  return { output, hosts: { ...hostsThatFit(output), ...(chosen ? { chosen: chosen.name } : {}), problems } };
+}
+
+/**
+ * The last integration of the build: measure the finished output, swap it into place and report.
+ * An output too large for the chosen host is reported and fails the build; the previous output stays.
+ */
 export function buildFinish(): AstroIntegration {
   return {
     name: FINISH_NAME,
     hooks: {
-      'astro:build:done': ({ pages, logger }) => {
+      'astro:build:done': async ({ pages, logger }) => {
+        const pathnames = pages.map((page) => page.pathname);
+        const figures = await measureStagedOutput();
+        const problems = figures.hosts?.problems ?? [];
+        if (problems.length > 0) {
+          finishBuildReport(pathnames, stagedOutputDir(), logger, figures);
+          const host = getBuildSettings().host!;
+          throw new Error(
+            `${HOST_SETTING}=${host.name}: the archive does not fit ${host.limits.label} (${host.limits.source}); ` +
+              `the previous output is left as it was:\n${problems.map((p) => `  ${p.limit}: ${p.message}`).join('\n')}`,
+          );
+        }
         const outDir = timeSwap(swapOutputIntoPlace);
-        finishBuildReport(
-          pages.map((page) => page.pathname),
-          outDir,
-          logger,
-        );
+        finishBuildReport(pathnames, outDir, logger, figures);
       },
     },
   };

@@ -136,20 +136,35 @@ function countOutputPages(dir: string, astroPathnames: readonly string[]): Pick<
   return { pages, totalPages };
 }
 
+/** Times a step of the frame's own (measuring the output), reported under `name` among the output steps. */
+export async function timeStep<T>(name: string, step: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await step();
+  } finally {
+    timings.outputSteps.push({ name, seconds: (performance.now() - started) / 1000 });
+  }
+}
+
+/** What the output holds and where it fits, for the report. */
+export type OutputFigures = Pick<BuildReport, 'output' | 'hosts'>;
+
 /**
  * Assembles the report of the build that wrote Astro's pages `pathnames` into `outDir` (counted
- * from Astro's list alone when the output is not in place), and prints and writes it.
+ * from Astro's list alone when there is no output folder), and prints and writes it.
  */
 export function finishBuildReport(
   pathnames: readonly string[],
   outDir: string | undefined,
   logger: AstroIntegrationLogger,
+  figures: OutputFigures = {},
 ): void {
   const finished = performance.now();
   const content = getReportedPublished()?.stats;
   const report: BuildReport = {
     ...(content ? { content } : {}),
     ...(outDir ? countOutputPages(outDir, pathnames) : { pages: countPages(pathnames), totalPages: pathnames.length }),
+    ...figures,
     warnings: [...getWarnings()],
     phases: phases(finished),
     totalSeconds: (finished - timings.started) / 1000,

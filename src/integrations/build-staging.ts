@@ -66,6 +66,11 @@ function removeInBackground(dir: string): void {
   child.unref();
 }
 
+/** The folder this build is writing its output into, while it has not been swapped into place. */
+export function stagedOutputDir(): string | undefined {
+  return current && !current.swapped && existsSync(current.stagingDir) ? current.stagingDir : undefined;
+}
+
 /**
  * Puts the finished staging folder in place of the output folder; returns the output folder, or
  * `undefined` when nothing was staged (a build that wrote nothing).

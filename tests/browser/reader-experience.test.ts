@@ -41,6 +41,7 @@ async function findPageTypes(): Promise<Record<string, string>> {
     'author index': '/authors/',
     author: first(/^authors\/[^/]+\/index\.html$/),
     statistics: '/stats/',
+    corrections: '/corrections/',
     'search with results': '/search/?q=jakarta',
     // A link with a filter opens the filter panel, so its controls are checked too.
     'search with filters': '/search/?q=jakarta&tag=jakarta',

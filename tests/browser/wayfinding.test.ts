@@ -93,6 +93,7 @@ describe('archive, tag and section pages', () => {
     ['section', sectionPath('ekonomi'), ['Beranda', 'Ekonomi']],
     ['archive overview', '/archive/', ['Beranda', 'Arsip']],
     ['tag index', '/tags/', ['Beranda', 'Topik']],
+    ['corrections', '/corrections/', ['Beranda', 'Koreksi']],
   ])('shows the trail of a %s page, the page itself marked current', async (_type, sitePath, names) => {
     await page.goto(site.at(sitePath));
     const trail = await readTrail(page);

@@ -10,6 +10,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { classifyPage, isRedirectPage } from '../../src/lib/report/build-report';
 import { buildArchive, fixturesDir, listFiles, openArchive, type BuildResult } from '../helpers/build';
+import { BASIC_ENV } from './global-setup';
 
 describe('building the fixture archive', () => {
   const build = openArchive(inject('basicOutDir'));
@@ -145,6 +146,79 @@ describe('the build report of the fixture archive', () => {
   });
 });
 
+describe('the size of the fixture archive, in its build report', () => {
+  const { written } = inject('basicReport');
+
+  it('counts every file and byte of the output as a host counts them, by kind', async () => {
+    const outDir = inject('basicOutDir');
+    const files = await listFiles(outDir);
+    const sizes = await Promise.all(files.map(async (file) => (await stat(path.join(outDir, file))).size));
+    const output = written.output!;
+    expect(output.files).toBe(files.length);
+    expect(output.bytes).toBe(sizes.reduce((sum, size) => sum + size, 0));
+    expect(output.largestFile.bytes).toBe(Math.max(...sizes));
+    const kinds = Object.values(output.byKind);
+    expect(kinds.reduce((sum, kind) => sum + kind.files, 0)).toBe(files.length);
+    expect(output.byKind['article pages']?.files).toBe(4);
+    expect(output.byKind['search index']?.files).toBeGreaterThan(0);
+  });
+
+  it('says which hosts a small archive fits, and holds it to no host unless one is named', () => {
+    expect(written.hosts?.fits).toEqual(expect.arrayContaining(['github-pages', 'cloudflare-pages', 'netlify']));
+    expect(written.hosts?.tooLarge).toEqual([]);
+    expect(written.hosts?.chosen).toBeUndefined();
+  });
+});
+
+describe('building for a host the archive does not fit', () => {
+  let build: BuildResult;
+  let previous: string;
+
+  beforeAll(async () => {
+    previous = await mkdtemp(path.join(tmpdir(), 'warta-previous-'));
+    await mkdir(path.join(previous, 'dist'));
+    await writeFile(path.join(previous, 'dist', 'index.html'), 'previous archive');
+    // A quota of 20 files stands in for Cloudflare's 20,000, which a fixture cannot reach.
+    build = await buildArchive(path.join(fixturesDir, 'basic', 'content'), {
+      ...BASIC_ENV,
+      WARTA_OUT_DIR: path.join(previous, 'dist'),
+      WARTA_HOST: 'cloudflare-pages',
+      WARTA_HOST_MAX_FILES: '20',
+    });
+  });
+  afterAll(async () => {
+    await build?.cleanup();
+    await rm(previous, { recursive: true, force: true });
+  });
+
+  it('fails before the upload, naming the host, the figure, the limit and what to change', () => {
+    expect(build.exitCode).not.toBe(0);
+    expect(build.output).toContain(
+      'WARTA_HOST=cloudflare-pages: the archive does not fit Cloudflare Pages (free plan)',
+    );
+    expect(build.output).toMatch(/files: the archive has \d+ files; Cloudflare Pages \(free plan\) takes at most 20\./);
+    expect(build.output).toContain('Choose a plan or host that takes more files');
+  });
+
+  it('leaves the previous archive in place, with nothing half-written beside it', async () => {
+    expect(await readFile(path.join(previous, 'dist', 'index.html'), 'utf8')).toBe('previous archive');
+    expect(await listFiles(previous)).toEqual(['dist/index.html']);
+  });
+
+  it('refuses a host it does not know, naming the setting and the hosts it knows', async () => {
+    const unknown = await buildArchive(path.join(fixturesDir, 'basic', 'content'), {
+      ...BASIC_ENV,
+      WARTA_HOST: 'github',
+    });
+    try {
+      expect(unknown.exitCode).not.toBe(0);
+      expect(unknown.output).toContain('WARTA_HOST: "github" is not a host Warta knows; use one of github-pages,');
+    } finally {
+      await unknown.cleanup();
+    }
+  });
+});
+
 describe('building a folder with broken articles', () => {
   let build: BuildResult;
   let previous: string;
@@ -172,15 +246,21 @@ describe('building a folder with broken articles', () => {
   it('names every broken file, its line, the field and the reason in one run', () => {
     const dir = path.join(fixturesDir, 'broken', 'content');
     const at = (file: string) => path.relative(process.cwd(), path.join(dir, file));
-    expect(build.output).toContain('7 problems in 4 articles');
+    expect(build.output).toContain('8 problems in 5 articles');
     expect(build.output).toContain(`${at('tanpa-judul.md')}:1: title: is required`);
     expect(build.output).toContain(`${at('tanpa-judul.md')}:2: date: 2023-02-30 is not a day in the calendar`);
     expect(build.output).toContain(`${at('tanpa-judul.md')}:3: tag: unknown field; did you mean "tags"?`);
-    expect(build.output).toMatch(/yaml-rusak\.md:[23]: frontmatter: malformed YAML/);
+    // An unclosed quote is reported where it opens, not at the closing "---".
+    expect(build.output).toContain(
+      `${at('yaml-rusak.md')}:2: frontmatter: malformed YAML: the " that opens this value is never closed`,
+    );
     expect(build.output).toContain(`${at('tipe-salah.md')}:4: tags: must be a list of text`);
     expect(build.output).toContain(`${at('tipe-salah.md')}:5: draft: must be true or false`);
-    expect(build.output).toMatch(
-      /baik(-duplikat)?\.md:1: slug: has the same permalink \/2023\/01\/01\/baik\/ as .*baik(-duplikat)?\.md/,
+    // Both files of one permalink, each at the line that makes its slug, the later-dated first.
+    const clash = 'slug: has the same permalink /2023/01/01/baik/ as';
+    expect(build.output).toContain(
+      `  ${at('baik-duplikat.md')}:4: ${clash} ${at('baik.md')}:1; give one of them a different "slug:"\n` +
+        `  ${at('baik.md')}:1: ${clash} ${at('baik-duplikat.md')}:4; give one of them a different "slug:" (this one comes from the file name)\n`,
     );
     expect(build.output).not.toMatch(/^\s+at /m);
   });

@@ -3,13 +3,15 @@
  * processes through the project's Node, exactly as an editor runs them, and what they write is
  * built and read back as a reader would see it.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildArchive, fixturesDir, listFiles, openArchive, projectRoot, run } from '../helpers/build';
+import { buildArchive, childEnv, fixturesDir, listFiles, openArchive, projectRoot, run } from '../helpers/build';
+import { startDevServer } from '../helpers/dev-server';
 import { BASIC_ENV } from './global-setup';
 
 const TSX = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -57,6 +59,8 @@ describe('npm run new', () => {
     expect(text).toContain('tags: [Banjir, Jakarta]\n');
     expect(text).toContain('lang: id\n');
     expect(text).toContain('draft: true\n');
+    // A line to fill in; left empty, it is no summary.
+    expect(text).toContain('\nsummary: ""\n');
 
     const check = await cli('check', ['--dir', dir]);
     expect(check.output).toContain('1 file checked');
@@ -144,6 +148,76 @@ describe('npm run check on a broken content folder', () => {
   });
 });
 
+describe('npm run check -- --json', () => {
+  const dir = path.join(fixturesDir, 'check-broken', 'content');
+
+  /** Runs `npm <args>` in the project, keeping standard output apart from standard error. */
+  function npm(args: readonly string[]): Promise<{ exitCode: number; stdout: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('npm', args, { cwd: projectRoot, env: childEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(chunks) }));
+    });
+  }
+
+  // The report as check writes it: two-space JSON and one newline, nothing before or after.
+  const canonical = (bytes: Buffer) => `${JSON.stringify(JSON.parse(bytes.toString('utf8')), null, 2)}\n`;
+
+  it('writes the JSON report and nothing else to standard output under npm run -s, so > report.json works', async () => {
+    const { exitCode, stdout } = await npm(['run', '-s', 'check', '--', '--json', '--dir', dir]);
+    expect(exitCode).toBe(1);
+    expect(stdout.toString('utf8')).toBe(canonical(stdout));
+    expect(stdout[0]).toBe('{'.charCodeAt(0));
+    expect(JSON.parse(stdout.toString('utf8'))).toMatchObject({ files: 4, errors: 9, warnings: 2 });
+  });
+
+  it('writes the same report to a file with --json <file>, and the text report to the terminal', async () => {
+    const file = path.join(work, 'report.json');
+    const result = await cli('check', ['--dir', dir, '--json', file]);
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toMatch(/4 files checked in [\d.]+ s: 9 errors, 2 warnings\.\n/);
+    expect(result.output).toContain(`Report written to ${file}.`);
+    const written = await readFile(file);
+    expect(written.toString('utf8')).toBe(canonical(written));
+    const stdout = await npm(['run', '-s', 'check', '--', '--json', '--dir', dir]);
+    // The same bytes but for the time the run took.
+    const timeless = (bytes: Buffer) => bytes.toString('utf8').replace(/"seconds": [\d.]+/, '"seconds": 0');
+    expect(timeless(written)).toBe(timeless(stdout.stdout));
+  });
+});
+
+describe('npm run check on articles that share a permalink', () => {
+  it('names every file, each at the line that makes its slug, the newer first', async () => {
+    const dir = path.join(work, 'same-permalink');
+    const write = async (file: string, text: string, modified: Date) => {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), text);
+      await utimes(path.join(dir, file), modified, modified);
+    };
+    // The original, its copy filed elsewhere and changed later, and an evening article given its slug.
+    await write('2023/01/sama.md', '---\ntitle: Pagi\ndate: 2023-01-05\n---\n\nIsi.\n', new Date('2023-01-05'));
+    await write('arsip/sama.md', '---\ntitle: Salinan\ndate: 2023-01-05\n---\n\nIsi.\n', new Date('2023-02-01'));
+    await write(
+      '2023/01/sore.md',
+      '---\ntitle: Sore\ndate: 2023-01-05T17:00\ntags: [Jakarta]\nslug: sama\n---\n\nIsi.\n',
+      new Date('2023-01-01'),
+    );
+    const result = await cli('check', ['--dir', dir]);
+    expect(result.exitCode).toBe(1);
+    const at = (file: string) => path.join(dir, file);
+    const clash = 'has the same permalink /2023/01/05/sama/ as';
+    const fix = 'give one of them a different "slug:"';
+    expect(lines(result.output)).toEqual([
+      `${at('2023/01/sore.md')}:5: slug: ${clash} ${at('arsip/sama.md')}:1 and ${at('2023/01/sama.md')}:1; ${fix}`,
+      `${at('arsip/sama.md')}:1: slug: ${clash} ${at('2023/01/sore.md')}:5 and ${at('2023/01/sama.md')}:1; ${fix} (this one comes from the file name)`,
+      `${at('2023/01/sama.md')}:1: slug: ${clash} ${at('2023/01/sore.md')}:5 and ${at('arsip/sama.md')}:1; ${fix} (this one comes from the file name)`,
+      expect.stringMatching(/^3 files checked in [\d.]+ s: 3 errors, 0 warnings\.$/),
+    ]);
+  });
+});
+
 const seeds = path.resolve(projectRoot, '..', 'shared', 'seeds');
 const haveSeeds = existsSync(seeds);
 if (!haveSeeds) console.warn(`Skipping the seed import tests: ${seeds} is not there.`);
@@ -157,24 +231,43 @@ describe.skipIf(!haveSeeds)('npm run import of the plain-text seed (../shared/se
     await mkdir(content, { recursive: true });
   });
 
-  it('creates one valid month-precision article, with title, summary and language made from the text', async () => {
+  it('creates one month-precision draft, with a headline made from a whole clause, and lists what to review', async () => {
     const result = await cli('import', [seeds, '--out', content]);
     expect(result.exitCode).toBe(0);
     expect(result.output).toContain('1 created, 0 unchanged, 0 skipped');
     const files = await listFiles(content);
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^2023\/09\/korea-utara-[a-z0-9-]+\.md$/);
+    expect(files).toEqual(['2023/09/korea-utara-atau-korut-menjadi-pemasok-senjata.md']);
     article = path.join(content, files[0]!);
 
     const text = await readFile(article, 'utf8');
-    expect(text).toMatch(/^title: Korea Utara atau Korut menjadi pemasok senjata\b.*$/m);
-    expect(text).toContain('date: 2023-09\n');
-    expect(text).toMatch(/^summary: Korea Utara atau Korut menjadi pemasok senjata .*barat\.$/m);
-    expect(text).toContain('lang: id\n');
+    // The first sentence is too long for a headline: its first clause, whole, without "…".
+    expect(text).toContain('\ntitle: Korea Utara atau Korut menjadi pemasok senjata\n');
+    expect(text).toContain('\ndate: 2023-09\n');
+    expect(text).toContain('\ndraft: true\n');
+    // The only candidate for a summary is the first paragraph, which the page shows anyway.
+    expect(text).not.toContain('summary:');
+    expect(text).toContain('\nlang: id\n');
     expect(text).toContain('\nBaca Juga: Ukraina Kini Bisa Cetak Suku Cadang Militer Sendiri dengan Printer 3D\n');
 
+    // A file outside the working folder is named by its absolute path.
+    const at = article;
+    expect(lines(result.output)).toEqual([
+      `created ${at} (/2023/09/korea-utara-atau-korut-menjadi-pemasok-senjata/), a draft; to review:`,
+      `${at}:2: title: warning: made from the first clause of the first sentence; check that it reads as a headline`,
+      `${at}:3: date: warning: only the month is known (2023-09); add the day if the source gives it`,
+      `${at}:4: tags: warning: none; add the subjects, e.g. tags: [Ekonomi, Jakarta]`,
+      `${at}:5: authors: warning: none; add the byline if the source names the writers`,
+      `${at}:14: body: warning: the text is dated "Selasa (6/9/2022)" (2022-09-06), 12 months before the article's date 2023-09; correct "date:", or the date in the text if that is the wrong one`,
+      '1 record in 1 file: 1 created, 0 unchanged, 0 skipped (0 edited, 0 duplicates, 0 unusable).',
+      '1 created article has notes to review, listed under it as path:line: field: warning.',
+      'Next: review each article, set "draft: false" to publish it, and run npm run check.',
+    ]);
+
     const check = await cli('check', ['--dir', content]);
-    expect(check.output).toContain('0 errors, 0 warnings');
+    expect(lines(check.output).slice(0, -1)).toEqual([
+      `${at}:14: body: warning: the text is dated "Selasa (6/9/2022)" (2022-09-06), 12 months before the article's date 2023-09; correct "date:", or the date in the text if that is the wrong one`,
+    ]);
+    expect(check.output).toContain('0 errors, 1 warning');
     expect(check.exitCode).toBe(0);
   });
 
@@ -187,18 +280,24 @@ describe.skipIf(!haveSeeds)('npm run import of the plain-text seed (../shared/se
     expect(await readFile(article, 'utf8')).toBe(before);
   });
 
-  it("builds into a page that shows the month, listed on the home page after that month's dated articles", async () => {
+  it("with --publish, builds into a page that shows the month, listed on the home page after that month's dated articles", async () => {
+    const published = path.join(work, 'seed-published');
+    const result = await cli('import', [seeds, '--out', published, '--publish']);
+    expect(result.exitCode).toBe(0);
+    expect(result.output).not.toContain('a draft');
+    const [file] = await listFiles(published);
+    expect(await readFile(path.join(published, file!), 'utf8')).not.toContain('draft');
     await writeFile(
-      path.join(content, 'draf.md'),
+      path.join(published, 'draf.md'),
       '---\ntitle: Draf Redaksi\ndate: 2023-09-20\ndraft: true\n---\n\nBelum siap.\n',
     );
-    await writeFile(path.join(content, 'nanti.md'), '---\ntitle: Terbit Nanti\ndate: 2999-01-01\n---\n\nNanti.\n');
-    await writeFile(path.join(content, 'awal.md'), '---\ntitle: Awal September\ndate: 2023-09-02\n---\n\nIsi.\n');
-    const build = await buildArchive(content, BASIC_ENV);
+    await writeFile(path.join(published, 'nanti.md'), '---\ntitle: Terbit Nanti\ndate: 2999-01-01\n---\n\nNanti.\n');
+    await writeFile(path.join(published, 'awal.md'), '---\ntitle: Awal September\ndate: 2023-09-02\n---\n\nIsi.\n');
+    const build = await buildArchive(published, BASIC_ENV);
     try {
       expect(build.exitCode, build.output).toBe(0);
       expect(build.output).toContain('held back 1 draft and 1 scheduled article');
-      const permalink = `/${path.relative(content, article).replace(/\.md$/, '')}/`;
+      const permalink = `/${file!.replace(/\.md$/, '')}/`;
       const page = parseHTML(await build.read(permalink)).document;
       expect(page.querySelector('h1')?.textContent).toMatch(/^Korea Utara atau Korut/);
       expect(page.querySelector('.published time')?.textContent).toBe('September 2023');
@@ -213,9 +312,6 @@ describe.skipIf(!haveSeeds)('npm run import of the plain-text seed (../shared/se
       expect(files).not.toMatch(/draf|nanti/);
     } finally {
       await build.cleanup();
-      await rm(path.join(content, 'draf.md'));
-      await rm(path.join(content, 'nanti.md'));
-      await rm(path.join(content, 'awal.md'));
     }
   });
 
@@ -307,6 +403,49 @@ describe('npm run import of JSON Lines and CSV dumps', () => {
 
     const again = await cli('import', [dumps, '--out', content]);
     expect(again.output).toContain('0 created, 3 unchanged');
+  });
+});
+
+describe('npm run dev', () => {
+  it('redirects the old paths of articles to their permalinks, drafts included, and sees new ones', async () => {
+    const dir = path.join(work, 'dev-content');
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      path.join(dir, 'banjir.md'),
+      '---\ntitle: Banjir\ndate: 2024-01-05\naliases: [/lama/banjir/, /berita/123.html]\n---\n\nIsi.\n',
+    );
+    await writeFile(
+      path.join(dir, 'draf.md'),
+      '---\ntitle: Draf\ndate: 2024-01-06\ndraft: true\naliases: [/lama/draf/]\n---\n\nIsi.\n',
+    );
+    const server = await startDevServer({ WARTA_CONTENT_DIR: dir });
+    const locationOf = async (sitePath: string) => {
+      const response = await fetch(new URL(sitePath.slice(1), server.url), { redirect: 'manual' });
+      await response.body?.cancel();
+      return `${response.status} ${response.headers.get('location') ?? ''}`;
+    };
+    try {
+      expect(await locationOf('/lama/banjir/')).toBe('302 /2024/01/05/banjir/');
+      // Like every page of the site (trailingSlash: 'always'), an old folder path needs its slash in dev.
+      expect(await locationOf('/lama/banjir')).toBe('404 ');
+      expect(await locationOf('/berita/123.html')).toBe('302 /2024/01/05/banjir/');
+      expect(await locationOf('/lama/draf/')).toBe('302 /2024/01/06/draf/');
+      expect(await locationOf('/2024/01/05/banjir/')).toBe('200 ');
+
+      // An alias added while the server runs redirects without a restart.
+      await writeFile(
+        path.join(dir, 'banjir.md'),
+        '---\ntitle: Banjir\ndate: 2024-01-05\naliases: [/lama/banjir/, /baru/banjir/]\n---\n\nIsi.\n',
+      );
+      const deadline = Date.now() + 30_000;
+      while ((await locationOf('/baru/banjir/')) !== '302 /2024/01/05/banjir/' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(await locationOf('/baru/banjir/')).toBe('302 /2024/01/05/banjir/');
+      expect(await locationOf('/berita/123.html')).not.toMatch(/^302/);
+    } finally {
+      await server.stop();
+    }
   });
 });
 

@@ -234,25 +234,61 @@ function checkDateOrder(
   return problems;
 }
 
-/** Problems that only show across files: two articles at one permalink, or an alias on a real page. */
+/** Options for {@link findCollisions}. */
+export interface CollisionOptions {
+  /** When a file was last changed (milliseconds), to list the newer of two equally dated articles first. */
+  modifiedAt?: (file: string) => number | undefined;
+}
+
+/** Where an article's slug is made: the line of `slug:`, or line 1 when it comes from the file name. */
+function slugSource(article: ArticleRecord): { line: number; fromFileName: boolean } {
+  const line = article.frontmatter.slug === undefined ? undefined : article.lineOf(['slug']);
+  return line === undefined ? { line: 1, fromFileName: true } : { line, fromFileName: false };
+}
+
+/**
+ * Problems that only show across files: two articles at one permalink, or an alias on another
+ * article. A shared permalink is reported against every file that has it, each at the line that
+ * makes its slug, the newer article first (later date, then later change, then later path), and
+ * the others listed right after it.
+ */
 export function findCollisions(
   articles: readonly ArticleRecord[],
   label: (file: string) => string = (file) => file,
+  options: CollisionOptions = {},
 ): Problem[] {
   const problems: Problem[] = [];
   const byPermalink = new Map<string, ArticleRecord>();
+  const groups = new Map<string, ArticleRecord[]>();
   for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-    const first = byPermalink.get(article.permalink);
-    if (first) {
+    if (!byPermalink.has(article.permalink)) byPermalink.set(article.permalink, article);
+    groups.set(article.permalink, [...(groups.get(article.permalink) ?? []), article]);
+  }
+  for (const [permalink, group] of groups) {
+    if (group.length < 2) continue;
+    const modified = (article: ArticleRecord) => options.modifiedAt?.(article.file) ?? 0;
+    const newestFirst = [...group].sort(
+      (a, b) =>
+        b.frontmatter.date.date.getTime() - a.frontmatter.date.date.getTime() ||
+        modified(b) - modified(a) ||
+        (a.file < b.file ? 1 : -1),
+    );
+    const newest = newestFirst[0]!;
+    for (const article of newestFirst) {
+      const { line, fromFileName } = slugSource(article);
+      const others = newestFirst
+        .filter((other) => other !== article)
+        .map((other) => `${label(other.file)}:${slugSource(other).line}`);
       problems.push({
         file: article.file,
-        line: 1,
+        line,
         field: 'slug',
-        message: `has the same permalink ${article.permalink} as ${label(first.file)}; give one of them a different "slug:"`,
+        message:
+          `has the same permalink ${permalink} as ${others.join(' and ')}; give one of them a different "slug:"` +
+          (fromFileName ? ' (this one comes from the file name)' : ''),
         severity: 'error',
+        ...(article === newest ? {} : { listWith: { file: newest.file, line: slugSource(newest).line } }),
       });
-    } else {
-      byPermalink.set(article.permalink, article);
     }
   }
   const aliasOwners = new Map<string, ArticleRecord>();

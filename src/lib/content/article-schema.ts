@@ -94,7 +94,12 @@ export function createArticleSchema({ defaultLang, timeZone }: ArticleSchemaOpti
     /** When the article was last substantially changed; not before `date`. */
     updated: articleDate.optional(),
     /** One or two sentences shown in lists, search results and link previews. */
-    summary: text().trim().min(1, 'must not be empty; leave the field out instead').optional(),
+    // `npm run new` writes `summary: ""` to fill in: left empty, it counts as no summary (and
+    // `npm run check` warns when the article is published so).
+    summary: z.preprocess(
+      (value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value),
+      text().trim().optional(),
+    ),
     /** Subjects; trimmed, and spellings that differ only in case count once. */
     tags: textList.default([]).transform((tags) => mergeTags(tags)),
     /** Names of the writers, as they should appear in the byline. */

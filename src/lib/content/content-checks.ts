@@ -1,17 +1,21 @@
 /**
  * Checks across a whole content folder that `npm run check` adds to the per-file validation: tags
- * spelt differently in different articles, links between articles that point nowhere, images that
- * do not exist, and aliases that would cover a real page of the site.
+ * spelt differently in different articles or nearly alike (typos, singular and plural), links between articles that point nowhere, images that
+ * do not exist, aliases that would cover a real page of the site, and dates in the text that
+ * contradict the article's date.
  */
 import path from 'node:path';
+import leven from 'leven';
 import type { ArticleRecord } from './article-file';
 import { resolveMarkdownFileLink } from './article-links';
-import { formatShortDate } from '../core/dates';
+import { formatShortDate, toDatetimeAttribute } from '../core/dates';
+import { contradictingDateMessage, findContradictingDates } from './body-dates';
 import { findMarkdownReferences, type MarkdownReference } from './markdown-references';
 import type { Problem } from '../core/problems';
 import type { SectionRule } from '../archive/sections';
 import { createSiteRoutes, type SiteRoutes } from './site-routes';
 import { tagKey } from '../core/tags';
+import { findTagNearMissProblems } from './tag-near-misses';
 
 /** Options for {@link checkContentFolder}. */
 export interface ContentCheckOptions {
@@ -56,10 +60,57 @@ export async function checkContentFolder(
   );
   return [
     ...findTagSpellings(articles, options.label),
+    ...findTagNearMissProblems(articles, options.label),
     ...findAliasesOnPages(articles, routes, options.label),
     ...findBrokenLinks(articles, routes, options),
     ...(await findMissingImages(articles, options)),
+    ...findContradictingBodyDates(articles, options),
+    ...findEmptySummaries(articles, options.label),
   ];
+}
+
+/** Warns about a published article whose `summary:` line was left empty (as `npm run new` writes it). */
+export function findEmptySummaries(
+  articles: readonly ArticleRecord[],
+  label: (file: string) => string = (file) => file,
+): Problem[] {
+  return articles.flatMap((article) => {
+    const line = article.lineOf(['summary']);
+    if (line === undefined || article.frontmatter.summary !== undefined || article.frontmatter.draft) return [];
+    return [
+      {
+        file: label(article.file),
+        line,
+        field: 'summary',
+        message: 'is empty; write one or two sentences for lists, search results and link previews, or delete the line',
+        severity: 'warning' as const,
+      },
+    ];
+  });
+}
+
+/** Warns about dates written in the text ("Selasa (6/9/2022)") far from the article's date. */
+export function findContradictingBodyDates(
+  articles: readonly ArticleRecord[],
+  options: Pick<ContentCheckOptions, 'label' | 'timeZone'>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const article of articles) {
+    const { date, lang } = article.frontmatter;
+    const found = findContradictingDates(article.body, date, { lang, timeZone: options.timeZone });
+    if (found.length === 0) continue;
+    const written = toDatetimeAttribute(date.date, options.timeZone, date.precision);
+    for (const each of found) {
+      problems.push({
+        file: options.label(article.file),
+        line: article.bodyLine + each.line,
+        field: 'body',
+        message: contradictingDateMessage(each, written),
+        severity: 'warning',
+      });
+    }
+  }
+  return problems;
 }
 
 /** Warns about tags written with different case or spacing in different articles. */
@@ -156,8 +207,7 @@ export function findBrokenLinks(
   const allFiles = new Set(options.files ?? []);
   const byPermalink = new Map(articles.map((article) => [article.permalink, article]));
   const byFile = new Map(articles.map((article) => [article.file, article]));
-  const bySlug = new Map<string, ArticleRecord[]>();
-  for (const article of articles) bySlug.set(article.slug, [...(bySlug.get(article.slug) ?? []), article]);
+  const bySlug = groupBySlug(articles);
 
   const problems: Problem[] = [];
   for (const article of articles) {
@@ -187,8 +237,7 @@ export function findBrokenLinks(
           if (!target.endsWith('/') && routes.find(`${target}/`)) {
             report(`points to no page; add the trailing slash: ${target}/`);
           } else {
-            const slug = target.split('/').filter(Boolean).pop() ?? '';
-            const guess = bySlug.get(slug)?.[0];
+            const guess = suggestPermalink(target, articles, bySlug);
             report(
               guess
                 ? `points to no article or page; did you mean ${guess.permalink} (${options.label(guess.file)})?`
@@ -212,7 +261,7 @@ export function findBrokenLinks(
               ? "points outside the content folder; link to the article's permalink instead"
               : allFiles.has(file)
                 ? `points to ${options.label(file)}, which has errors of its own; the link works once they are fixed`
-                : `points to no article file (looked for ${options.label(file)})`,
+                : `points to no article file (looked for ${options.label(file)})${describeClosestFile(file, byFile, options.label)}`,
           );
         } else {
           const unpublished = describeUnpublished(article, linked, options);
@@ -222,6 +271,59 @@ export function findBrokenLinks(
     }
   }
   return problems;
+}
+
+// How far apart two slugs may be for one to be suggested for the other: a typo or two, more in long slugs.
+const maxSlugDistance = (slug: string) => Math.max(2, Math.floor(slug.length / 4));
+
+/**
+ * The article a dead link most likely meant: one with the link's slug (the date was wrong), else
+ * the one whose slug is closest to it within a few typos; among equals, the closest permalink.
+ */
+export function suggestPermalink(
+  target: string,
+  articles: readonly ArticleRecord[],
+  bySlug: ReadonlyMap<string, readonly ArticleRecord[]> = groupBySlug(articles),
+): ArticleRecord | undefined {
+  const path = target.endsWith('/') ? target : `${target}/`;
+  const slug = path.split('/').filter(Boolean).pop() ?? '';
+  if (slug === '') return undefined;
+  const closest = (candidates: readonly ArticleRecord[]) =>
+    candidates
+      .map((article) => ({ article, distance: leven(path, article.permalink) }))
+      .sort((a, b) => a.distance - b.distance || (a.article.permalink < b.article.permalink ? -1 : 1))[0]?.article;
+  const sameSlug = bySlug.get(slug);
+  if (sameSlug && sameSlug.length > 0) return closest(sameSlug);
+  let best: { distance: number; articles: ArticleRecord[] } | undefined;
+  for (const [other, group] of bySlug) {
+    if (Math.abs(other.length - slug.length) > maxSlugDistance(slug)) continue;
+    const distance = leven(slug, other);
+    if (distance > maxSlugDistance(slug)) continue;
+    if (!best || distance < best.distance) best = { distance, articles: [...group] };
+    else if (distance === best.distance) best.articles.push(...group);
+  }
+  return best ? closest(best.articles) : undefined;
+}
+
+function groupBySlug(articles: readonly ArticleRecord[]): Map<string, ArticleRecord[]> {
+  const bySlug = new Map<string, ArticleRecord[]>();
+  for (const article of articles) bySlug.set(article.slug, [...(bySlug.get(article.slug) ?? []), article]);
+  return bySlug;
+}
+
+// "; did you mean content/…/x.md?" for a missing article file close to an existing one.
+function describeClosestFile(
+  missing: string,
+  byFile: ReadonlyMap<string, ArticleRecord>,
+  label: (file: string) => string,
+): string {
+  const allowed = maxSlugDistance(path.posix.basename(missing, '.md'));
+  let best: { file: string; distance: number } | undefined;
+  for (const file of byFile.keys()) {
+    const distance = leven(missing, file);
+    if (distance <= allowed && (!best || distance < best.distance)) best = { file, distance };
+  }
+  return best ? `; did you mean ${label(best.file)}?` : '';
 }
 
 function describeUnpublished(

@@ -3,7 +3,18 @@
  * YAML 1.2 core schema (dates stay text, so `2023-02-30` can be refused instead of rolled over),
  * duplicate keys refused, alias expansion capped, and every error given a line number.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type YAMLError,
+} from 'yaml';
 
 /** Frontmatter parsed from a file, able to say on which line a field was written. */
 export interface ParsedFrontmatter {
@@ -79,10 +90,12 @@ export function parseFrontmatter(source: string): FrontmatterResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((error) => ({
-        line: fileLine(error.pos[0]),
-        message: `malformed YAML: ${firstSentence(error.message)}`,
-      })),
+      errors: doc.errors.map((error) => {
+        const opened = findUnclosedStart(doc, error);
+        return opened
+          ? { line: fileLine(opened.offset), message: `malformed YAML: ${opened.message}` }
+          : { line: fileLine(error.pos[0]), message: `malformed YAML: ${firstSentence(error.message)}` };
+      }),
     };
   }
 
@@ -110,6 +123,37 @@ export function parseFrontmatter(source: string): FrontmatterResult {
       lineOf: (path) => lineOfPath(doc, path, fileLine),
     },
   };
+}
+
+/**
+ * For an error found where an unclosed quote or bracket ends (often at the closing `---`), where
+ * that quote or bracket was opened, and a message that says so: the editor must fix that line.
+ */
+function findUnclosedStart(doc: Document, error: YAMLError): { offset: number; message: string } | undefined {
+  if (error.code !== 'MISSING_CHAR' && !/must be sufficiently indented and end with/.test(error.message)) {
+    return undefined;
+  }
+  const at = error.pos[0];
+  let found: { offset: number; message: string } | undefined;
+  visit(doc, (_, node) => {
+    const range = (node as { range?: [number, number, number] | null }).range;
+    // The innermost opener before the error whose value runs up to it.
+    if (!range || range[0] >= at || range[1] < at || (found && found.offset > range[0])) return;
+    if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+      const quote = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
+      found = {
+        offset: range[0],
+        message: `the ${quote} that opens this value is never closed; add the closing ${quote} at the end of the value`,
+      };
+    } else if (isCollection(node) && node.flow) {
+      const [open, close] = isSeq(node) ? ['[', ']'] : ['{', '}'];
+      found = {
+        offset: range[0],
+        message: `the ${open} that opens this value is never closed; end the list with ${close} on this line`,
+      };
+    }
+  });
+  return found;
 }
 
 function firstSentence(message: string): string {

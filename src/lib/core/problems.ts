@@ -15,6 +15,11 @@ export interface Problem {
   message: string;
   /** `error` stops a build; `warning` is reported and the build goes on. */
   severity: 'error' | 'warning';
+  /**
+   * Where a report lists the problem when it belongs with one in another file (every file of a
+   * duplicate permalink is listed right after the newest one): sorted as if it were at that place.
+   */
+  listWith?: { file: string; line: number };
 }
 
 /** Formats one problem as `path:line: field: message`. */
@@ -24,14 +29,28 @@ export function formatProblem(problem: Problem): string {
   return `${where}: ${problem.field}: ${prefix}${problem.message}`;
 }
 
-/** Sorts problems by file, then line, so reports read top to bottom and are stable between runs. */
+/**
+ * Sorts problems by file, then line, so reports read top to bottom and are stable between runs; a
+ * problem with `listWith` comes right after the problems at that place.
+ */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.field < b.field ? -1 : a.field > b.field ? 1 : 0),
-  );
+  const place = (problem: Problem) => problem.listWith ?? problem;
+  return [...problems].sort((a, b) => {
+    const pa = place(a);
+    const pb = place(b);
+    return (
+      (pa.file < pb.file ? -1 : pa.file > pb.file ? 1 : 0) ||
+      (pa.line ?? 0) - (pb.line ?? 0) ||
+      (a.listWith ? 1 : 0) - (b.listWith ? 1 : 0) ||
+      (a.field < b.field ? -1 : a.field > b.field ? 1 : 0)
+    );
+  });
+}
+
+/** A problem as reports write it for machines: file, line, field, message and severity only. */
+export function toReportedProblem(problem: Problem): Problem {
+  const { listWith: _listed, ...reported } = problem;
+  return reported;
 }
 
 /** The error a build throws when content has problems: every problem, one per line. */

@@ -40,8 +40,18 @@ export const SEARCH_PATH = '/search/';
 /** The page of the archive's figures, a fixed page (src/pages/stats/), not a listing. */
 export const STATS_PATH = '/stats/';
 
+/** The archive's log of corrections; later pages at `/corrections/2/`. */
+export const CORRECTIONS_PATH = '/corrections/';
+
 /** Listing pages every archive has, whatever its articles. */
-export const FIXED_LISTINGS: readonly string[] = [HOME_PATH, ARCHIVE_PATH, '/tags/', '/authors/', SEARCH_PATH];
+export const FIXED_LISTINGS: readonly string[] = [
+  HOME_PATH,
+  ARCHIVE_PATH,
+  '/tags/',
+  '/authors/',
+  SEARCH_PATH,
+  CORRECTIONS_PATH,
+];
 
 /** The formats a feed is written in, with the file name of each below its folder. */
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
@@ -110,6 +120,11 @@ export function sectionPath(slug: string, number = 1): string {
   return listingPage(`/${SECTIONS_SEGMENT}/${slug}/`, number, '');
 }
 
+/** Page `number` of the corrections log, paged by a bare number as a tag is: `/corrections/`, `/corrections/2/`. */
+export function correctionsPath(number = 1): string {
+  return listingPage(CORRECTIONS_PATH, number, '');
+}
+
 /** The files of a feed whose folder is `folder` (`/` for the archive's, a tag's path for the tag's). */
 export function feedPaths(folder: string): Record<FeedFormat, string> {
   return {
@@ -135,6 +150,7 @@ export type SitePath =
   | { kind: 'term-index'; term: TermKind }
   | { kind: 'term'; term: TermKind; slug: string; page: number; listing: string }
   | { kind: 'section'; slug: string; page: number; listing: string }
+  | { kind: 'corrections'; page: number; listing: string }
   | { kind: 'feed'; format: FeedFormat; folder: string };
 
 const YEAR_RE = /^\d{4}$/;
@@ -196,6 +212,10 @@ export function parseSitePath(path: string): SitePath | undefined {
     if (more.length > 0 || (third !== undefined && !PAGE_NUMBER_RE.test(third))) return undefined;
     return { kind: 'section', slug: second, page: Number(third ?? 1), listing: sectionPath(second) };
   }
+  if (`/${first}/` === CORRECTIONS_PATH) {
+    if (third !== undefined || (second !== undefined && !PAGE_NUMBER_RE.test(second))) return undefined;
+    return { kind: 'corrections', page: Number(second ?? 1), listing: CORRECTIONS_PATH };
+  }
   if (segments.length === 1 && `/${first}/` === ARCHIVE_PATH) return { kind: 'archive' };
   if (segments.length === 1 && `/${first}/` === SEARCH_PATH) return { kind: 'search' };
   const paged = segments.length >= 2 && segments.at(-2) === 'page' && PAGE_NUMBER_RE.test(segments.at(-1)!);
@@ -219,6 +239,8 @@ export function listingPagePath(path: string, number: number): string {
       return termPath(parsed.term, parsed.slug, number);
     case 'section':
       return sectionPath(parsed.slug, number);
+    case 'corrections':
+      return correctionsPath(number);
     default:
       throw new Error(`${path} is no page of a listing`);
   }

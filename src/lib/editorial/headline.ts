@@ -1,16 +1,16 @@
 /**
- * Headlines and summaries for articles that arrive without them (raw archive dumps): the title is
- * the first sentence, shortened at a word boundary; the summary is the first paragraph, shortened
- * at a sentence boundary. Sentences are found with `Intl.Segmenter`, minus its splits after common
- * Indonesian and English abbreviations ("Dr.", "Jl.", "Mr.").
+ * Headlines for articles that arrive without one (raw archive dumps): the first sentence when it
+ * fits, else its longest leading clause that does, else the whole sentence, flagged as too long.
+ * A headline is never cut mid-clause with "…". Sentences are found with `Intl.Segmenter`, minus
+ * its splits after common Indonesian and English abbreviations ("Dr.", "Jl.", "Mr.").
  */
 import type { Lang } from '../../site.config';
 
-/** The longest title made from a sentence, in characters. */
+/** The longest headline made from a sentence or clause, in characters. */
 export const TITLE_MAX_LENGTH = 90;
 
-/** The longest summary made from a paragraph, in characters. */
-export const SUMMARY_MAX_LENGTH = 300;
+// Fewest words a clause needs to stand as a headline: "Harga beras naik".
+const MIN_CLAUSE_WORDS = 3;
 
 // Abbreviations that end in a full stop without ending a sentence.
 const ABBREVIATIONS = new Set([
@@ -116,23 +116,81 @@ export function shortenAtWord(text: string, max: number, lang: Lang): string {
   return `${kept === '' ? clean.slice(0, max - 1) : kept}…`;
 }
 
-/** A headline made from the first sentence of `text`: no final full stop, at most {@link TITLE_MAX_LENGTH}. */
-export function titleFromText(text: string, lang: Lang): string {
-  const first = splitSentences(text, lang)[0] ?? '';
-  return shortenAtWord(first.replace(/[.]+$/, ''), TITLE_MAX_LENGTH, lang);
+// Words that open a new clause or adverbial phrase: a headline may end just before one. "dan",
+// "atau", "and" and "yang" are left out, as they join nouns ("Korea Utara atau Korut") as often
+// as clauses, and a cut there could leave half a name.
+const CLAUSE_OPENERS: Record<Lang, ReadonlySet<string>> = {
+  id: new Set(
+    'dengan karena sehingga setelah sebelum ketika saat sejak meski meskipun walaupun walau namun tetapi sedangkan sementara agar supaya usai jelang akibat lantaran hingga seusai'.split(
+      ' ',
+    ),
+  ),
+  en: new Set(
+    'because after before while when although though but since amid despite following whereas until unless which as'.split(
+      ' ',
+    ),
+  ),
+};
+
+/** Where a machine-made headline came from, which says how closely an editor should look at it. */
+export type HeadlineSource = 'sentence' | 'clause' | 'long-sentence';
+
+/** A headline made from an article's text. */
+export interface MadeHeadline {
+  /** The headline, without a final full stop. */
+  title: string;
+  /**
+   * `sentence`: the whole first sentence; `clause`: its leading clause, the rest left out;
+   * `long-sentence`: the whole first sentence although it is longer than {@link TITLE_MAX_LENGTH}.
+   */
+  source: HeadlineSource;
+}
+
+function isBalanced(text: string): boolean {
+  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
+  return (
+    count(/"/g) % 2 === 0 &&
+    count(/[“]/g) === count(/[”]/g) &&
+    count(/\(/g) === count(/\)/g) &&
+    count(/\[/g) === count(/\]/g)
+  );
+}
+
+const bare = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The leading clauses of a sentence that could stand as a headline, longest first: the text before
+ * a comma, semicolon, colon or dash, or before a word that opens a new clause ("karena", "after"),
+ * with at least three words, quotes and brackets closed, not ending on a dangling word and not
+ * opening with a subordinate clause ("Setelah hujan semalaman").
+ */
+export function leadingClauses(sentence: string, lang: Lang): string[] {
+  const words = sentence.trim().split(/\s+/);
+  if (words.length === 0 || CLAUSE_OPENERS[lang].has(bare(words[0]!))) return [];
+  const clauses: string[] = [];
+  for (let end = MIN_CLAUSE_WORDS; end < words.length; end += 1) {
+    const last = words[end - 1]!;
+    const atPunctuation = /[,;:]$/.test(last) || /^[—–-]$/.test(words[end] ?? '');
+    const atOpener = CLAUSE_OPENERS[lang].has(bare(words[end] ?? ''));
+    if (!atPunctuation && !atOpener) continue;
+    const kept = words.slice(0, end);
+    const clause = kept.join(' ').replace(/[,;:]$/, '');
+    if (kept.filter((word) => bare(word) !== '').length < MIN_CLAUSE_WORDS) continue;
+    if (DANGLING_WORDS[lang].has(bare(clause.split(' ').at(-1)!))) continue;
+    if (!isBalanced(clause)) continue;
+    clauses.push(clause);
+  }
+  return clauses.reverse();
 }
 
 /**
- * A summary made from a paragraph: as many whole sentences as fit in {@link SUMMARY_MAX_LENGTH}
- * characters, or the first sentence shortened at a word boundary.
+ * A headline made from the first sentence of `text`: the sentence itself when it has at most
+ * {@link TITLE_MAX_LENGTH} characters, else its longest leading clause that fits, else the whole
+ * sentence, marked `long-sentence` so an editor writes a shorter one. Never cut with "…".
  */
-export function summaryFromParagraph(paragraph: string, lang: Lang): string {
-  const sentences = splitSentences(paragraph.replace(/\s+/g, ' '), lang);
-  let summary = '';
-  for (const sentence of sentences) {
-    const next = summary === '' ? sentence : `${summary} ${sentence}`;
-    if (next.length > SUMMARY_MAX_LENGTH) break;
-    summary = next;
-  }
-  return summary === '' ? shortenAtWord(sentences[0] ?? '', SUMMARY_MAX_LENGTH, lang) : summary;
+export function headlineFromText(text: string, lang: Lang): MadeHeadline {
+  const sentence = (splitSentences(text.replace(/\s+/g, ' '), lang)[0] ?? '').replace(/\.+$/, '');
+  if (sentence.length <= TITLE_MAX_LENGTH) return { title: sentence, source: 'sentence' };
+  const clause = leadingClauses(sentence, lang).find((candidate) => candidate.length <= TITLE_MAX_LENGTH);
+  return clause ? { title: clause, source: 'clause' } : { title: sentence, source: 'long-sentence' };
 }

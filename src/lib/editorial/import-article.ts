@@ -1,15 +1,17 @@
 /**
- * Turning an imported record into an article file for `npm run import`: title, summary and
- * language made from the text where the record has none, the body escaped so it reads exactly as
- * the dump did, the file placed at `YYYY/MM/<slug>.md`, and the result validated with the same
- * schema as the build. Deterministic, so a second import of the same dump writes the same bytes.
+ * Turning an imported record into an article file for `npm run import`: title and language made
+ * from the text where the record has none, the body escaped so it reads exactly as the dump did,
+ * the file placed at `YYYY/MM/<slug>.md` as a draft, and the result validated with the same schema
+ * as the build, with the list of what an editor must review before publishing it. Deterministic,
+ * so a second import of the same dump writes the same bytes.
  */
 import { DEFAULT_LABELS as READ_ALSO_LABELS } from '../../markdown/remark-read-also';
 import { languages, type Lang } from '../../site.config';
-import { readArticle } from '../content/article-file';
+import { readArticle, type ArticleRecord } from '../content/article-file';
 import { paragraphsToMarkdown, stringifyArticle, type ArticleFields } from './article-writer';
 import { parseArticleDate } from '../core/dates';
-import { summaryFromParagraph, titleFromText } from './headline';
+import { headlineFromText, TITLE_MAX_LENGTH, type MadeHeadline } from './headline';
+import { contradictingDateMessage, findContradictingDates } from '../content/body-dates';
 import type { ImportRecord } from './import-records';
 import { detectLanguage } from './language';
 import { articleFilePath, formatFrontmatterDate, slugFromTitle } from './new-article';
@@ -23,6 +25,18 @@ export interface ImportOptions {
   defaultLang: Lang;
   /** Language forced by `--lang` for records that do not name their own. */
   lang?: Lang;
+  /** Publish at once (`--publish`) instead of writing a draft. */
+  publish?: boolean;
+}
+
+/** Something an editor must look at in an imported article before publishing it. */
+export interface ReviewNote {
+  /** 1-based line of the article file. */
+  line: number;
+  /** The field to look at: `title`, `date`, `tags`, `authors`, `summary` or `body`. */
+  field: string;
+  /** What to check, and how to fix it. */
+  message: string;
 }
 
 /** An article made from a record, ready to be written. */
@@ -37,6 +51,8 @@ export interface ImportedArticle {
   permalink: string;
   /** The whole file. */
   text: string;
+  /** What an editor must review, in file order; empty when the record gave everything. */
+  review: ReviewNote[];
 }
 
 /** The outcome of turning one record into an article. */
@@ -124,11 +140,15 @@ export function buildImportedArticle(record: ImportRecord, options: ImportOption
   const givenTitle = optionalText(fields['title']);
   if (givenTitle === false) fail('title', 'must be text');
   else if (givenTitle === undefined && !record.deriveTitle) fail('title', 'is required');
-  const title = givenTitle || (body[0] ? titleFromText(body[0], lang) : '');
+  const made: MadeHeadline | undefined = givenTitle || !body[0] ? undefined : headlineFromText(body[0], lang);
+  const title = givenTitle || made?.title || '';
 
+  // The page shows the summary above the first paragraph: one that only repeats it is left out.
   const givenSummary = optionalText(fields['summary']);
   if (givenSummary === false) fail('summary', 'must be text');
-  const summary = givenSummary || (body[0] ? summaryFromParagraph(body[0], lang) : undefined);
+  const summaryRepeatsLead =
+    typeof givenSummary === 'string' && body[0] !== undefined && repeatsLead(givenSummary, body[0]);
+  const summary = summaryRepeatsLead ? undefined : givenSummary || undefined;
 
   const tags = textList(fields['tags']);
   if (!tags) fail('tags', 'must be text ("a, b") or a list of text');
@@ -169,6 +189,7 @@ export function buildImportedArticle(record: ImportRecord, options: ImportOption
       authors: authors ?? [],
       ...(source ? { source } : {}),
       lang,
+      ...(options.publish ? {} : { draft: true }),
     },
     paragraphsToMarkdown(body),
   );
@@ -181,7 +202,75 @@ export function buildImportedArticle(record: ImportRecord, options: ImportOption
       problems: checked.problems.map((problem) => ({ ...problem, file: record.source, line: record.line })),
     };
   }
-  return { ok: true, article: { record, file, slug, permalink: checked.article.permalink, text } };
+  const review = listReviewNotes(checked.article, { made, summaryRepeatsLead, timeZone: options.timeZone });
+  return { ok: true, article: { record, file, slug, permalink: checked.article.permalink, text, review } };
+}
+
+// Whether a summary only repeats the start of the lead paragraph (a dump's summary is often the
+// lead itself, or the lead shortened with "…").
+function repeatsLead(summary: string, lead: string): boolean {
+  const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const bareSummary = normal(summary).replace(/(?:…|\.\.\.)$/, '');
+  return bareSummary !== '' && normal(lead).startsWith(bareSummary);
+}
+
+/** What an imported article leaves for an editor to check: made-up headline, missing fields, dates. */
+function listReviewNotes(
+  article: ArticleRecord,
+  facts: { made: MadeHeadline | undefined; summaryRepeatsLead: boolean; timeZone: string },
+): ReviewNote[] {
+  const { frontmatter } = article;
+  const line = (field: string) => article.lineOf([field]) ?? 1;
+  const notes: ReviewNote[] = [];
+  if (facts.made) {
+    notes.push({
+      line: line('title'),
+      field: 'title',
+      message:
+        facts.made.source === 'long-sentence'
+          ? `made from the first sentence, which is ${facts.made.title.length} characters long (a headline has at most ${TITLE_MAX_LENGTH}); write a shorter headline`
+          : facts.made.source === 'clause'
+            ? 'made from the first clause of the first sentence; check that it reads as a headline'
+            : 'made from the first sentence; check that it reads as a headline',
+    });
+  }
+  if (frontmatter.date.precision === 'month') {
+    const written = formatFrontmatterDate(frontmatter.date, facts.timeZone);
+    notes.push({
+      line: line('date'),
+      field: 'date',
+      message: `only the month is known (${written}); add the day if the source gives it`,
+    });
+  }
+  if (frontmatter.tags.length === 0) {
+    notes.push({ line: line('tags'), field: 'tags', message: 'none; add the subjects, e.g. tags: [Ekonomi, Jakarta]' });
+  }
+  if (frontmatter.authors.length === 0) {
+    notes.push({
+      line: line('authors'),
+      field: 'authors',
+      message: 'none; add the byline if the source names the writers',
+    });
+  }
+  if (facts.summaryRepeatsLead) {
+    notes.push({
+      line: article.bodyLine,
+      field: 'summary',
+      message: "left out: the record's summary repeats the first paragraph; write one that adds to it, or leave it out",
+    });
+  }
+  const written = formatFrontmatterDate(frontmatter.date, facts.timeZone);
+  for (const found of findContradictingDates(article.body, frontmatter.date, {
+    lang: frontmatter.lang,
+    timeZone: facts.timeZone,
+  })) {
+    notes.push({
+      line: article.bodyLine + found.line,
+      field: 'body',
+      message: contradictingDateMessage(found, written),
+    });
+  }
+  return notes;
 }
 
 /** What an import does with one article, given what is already at its path. */

@@ -79,7 +79,8 @@ export function createNewArticle(options: NewArticleOptions): NewArticle {
     {
       title: options.title.trim(),
       date: formatFrontmatterDate(options.date, options.timeZone),
-      ...(options.summary ? { summary: options.summary.trim() } : {}),
+      // An empty line to fill in, so the field is not forgotten.
+      summary: options.summary?.trim() ?? '',
       tags: options.tags,
       authors: options.authors,
       lang: options.lang,

@@ -4,6 +4,7 @@
  */
 import { parseSitePath } from '../core/routes';
 import { tagKey } from '../core/tags';
+import type { HostLimitProblem, HostName, OutputSize } from './output-size';
 
 /** The kinds of page a build writes, for counting. */
 export type PageType =
@@ -16,6 +17,7 @@ export type PageType =
   | 'tag'
   | 'author'
   | 'section'
+  | 'corrections'
   | 'search'
   | 'redirect'
   | 'other';
@@ -67,6 +69,10 @@ export interface BuildReport {
   totalPages: number;
   /** Warnings raised during the build. */
   warnings: string[];
+  /** What the output folder holds, as a host counts it. */
+  output?: OutputSize;
+  /** The hosts the output fits and those it is too large for; with `WARTA_HOST`, that host's problems. */
+  hosts?: { fits: HostName[]; tooLarge: HostName[]; chosen?: HostName; problems: HostLimitProblem[] };
   /** Timed phases, in order. */
   phases: PhaseTiming[];
   /** Whole build, in seconds. */
@@ -82,6 +88,7 @@ export function classifyPage(pathname: string): PageType {
     case 'archive':
     case 'search':
     case 'section':
+    case 'corrections':
       return parsed.kind;
     case 'date-archive':
       return parsed.period;
@@ -123,6 +130,27 @@ function row(label: string, value: string): string {
   return `  ${label.padEnd(38, ' ')}${value}`;
 }
 
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+function formatOutput(output: OutputSize): string[] {
+  const lines = [
+    row('output', `${formatMegabytes(output.bytes)} in ${output.files.toLocaleString('en')} files`),
+    row('  largest file', `${output.largestFile.path} (${formatMegabytes(output.largestFile.bytes)})`),
+    row(
+      '  fullest folder',
+      `${output.largestFolder.path === '' ? '(top)' : `${output.largestFolder.path}/`} ` +
+        `(${output.largestFolder.entries.toLocaleString('en')} entries)`,
+    ),
+  ];
+  const kinds = Object.entries(output.byKind).sort(([, a], [, b]) => b.bytes - a.bytes);
+  for (const [kind, { files, bytes }] of kinds) {
+    lines.push(row(`  ${kind}`, `${formatMegabytes(bytes)} in ${files.toLocaleString('en')} files`));
+  }
+  return lines;
+}
+
 /** Formats the report as the text table printed at the end of a build. */
 export function formatBuildReport(report: BuildReport): string {
   const lines = ['Build report'];
@@ -137,6 +165,14 @@ export function formatBuildReport(report: BuildReport): string {
   lines.push(row('pages written', String(report.totalPages)));
   for (const [type, count] of Object.entries(report.pages).sort(([a], [b]) => (a < b ? -1 : 1))) {
     lines.push(row(`  ${type}`, String(count)));
+  }
+  if (report.output) lines.push(...formatOutput(report.output));
+  if (report.hosts) {
+    const { fits, tooLarge, chosen, problems } = report.hosts;
+    lines.push(row('fits (published limits)', fits.length === 0 ? 'none of the hosts Warta knows' : fits.join(', ')));
+    if (tooLarge.length > 0) lines.push(row('too large for', tooLarge.join(', ')));
+    if (chosen) lines.push(row(`WARTA_HOST=${chosen}`, problems.length === 0 ? 'fits' : 'does not fit'));
+    for (const problem of problems) lines.push(`    ${problem.limit}: ${problem.message}`);
   }
   lines.push(row('warnings', String(report.warnings.length)));
   for (const warning of report.warnings) lines.push(`    ${warning}`);

@@ -89,3 +89,21 @@ export function renderRedirectsFile(redirects: readonly Redirect[], base: string
   );
   return `# Old article paths (frontmatter "aliases"), written by the build.\n${lines.join('\n')}\n`;
 }
+
+/**
+ * The redirect that serves a requested path (with the site's base path, still %-encoded) in
+ * `npm run dev`, matching as a static host would: the old path itself, or it without the trailing
+ * slash of an old folder path (`/lama/123` for `/lama/123/`).
+ */
+export function findRedirect(redirects: readonly Redirect[], requestPath: string, base: string): Redirect | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(requestPath.split(/[?#]/, 1)[0] ?? '');
+  } catch {
+    return undefined;
+  }
+  const prefix = base.endsWith('/') ? base.slice(0, -1) : base;
+  if (!decoded.startsWith(`${prefix}/`)) return undefined;
+  const sitePath = decoded.slice(prefix.length);
+  return redirects.find((redirect) => redirect.from === sitePath || redirect.from === `${sitePath}/`);
+}

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,9 @@ beforeAll(async () => {
   const write = (file: string, text: string | Uint8Array) => writeFile(path.join(dir, file), text);
   await write('2022/09/korut.md', '---\ntitle: Korea Utara\ndate: 2022-09-06\n---\nIsi.\n');
   await write('2022/09/salinan.md', '---\ntitle: Salinan\ndate: 2022-09-06\nslug: korut\n---\nIsi.\n');
+  // The copy was changed last: of two equally dated articles at one permalink, it is the newer.
+  await utimes(path.join(dir, '2022/09/korut.md'), new Date('2022-09-06'), new Date('2022-09-06'));
+  await utimes(path.join(dir, '2022/09/salinan.md'), new Date('2022-09-07'), new Date('2022-09-07'));
   await write('2022/09/rusak.md', '---\ndate: 2022-09-06\ntag: [a]\n---\n');
   await write(
     '2022/09/latin1.md',
@@ -44,7 +47,7 @@ describe('listArticleFiles', () => {
 });
 
 describe('readContentFolder', () => {
-  it('reads every file and reports every problem, sorted by file and line', async () => {
+  it('reads every file and reports every problem, sorted by file and line, a shared permalink under the newer file', async () => {
     const folder = await readContentFolder(dir, options);
     expect(folder.fileCount).toBe(4);
     expect(folder.articles.map((article) => article.file)).toEqual(['2022/09/korut.md', '2022/09/salinan.md']);
@@ -52,16 +55,19 @@ describe('readContentFolder', () => {
       ['2022/09/latin1.md', 2, 'file'],
       ['2022/09/rusak.md', 1, 'title'],
       ['2022/09/rusak.md', 3, 'tag'],
-      ['2022/09/salinan.md', 1, 'slug'],
+      ['2022/09/salinan.md', 4, 'slug'],
+      ['2022/09/korut.md', 1, 'slug'],
     ]);
     expect(folder.problems[0]?.message).toMatch(/not valid UTF-8/);
-    expect(folder.problems[3]?.message).toContain('as 2022/09/korut.md');
+    expect(folder.problems[3]?.message).toContain('as 2022/09/korut.md:1;');
+    expect(folder.problems[4]?.message).toContain('as 2022/09/salinan.md:4;');
   });
 
   it('names files with the label given, in problems and in messages', async () => {
     const folder = await readContentFolder(dir, { ...options, label: (file) => `content/${file}` });
     expect(folder.problems.every((p) => p.file.startsWith('content/2022/09/'))).toBe(true);
     expect(folder.problems.find((p) => p.field === 'slug')?.message).toContain('as content/2022/09/korut.md');
+    expect(folder.problems.find((p) => p.listWith)?.listWith).toEqual({ file: 'content/2022/09/salinan.md', line: 4 });
   });
 });
 

@@ -8,7 +8,7 @@ import {
   type ReadArticleOptions,
 } from '../../../../src/lib/content/article-file';
 import { articleDataSchema } from '../../../../src/lib/content/article-schema';
-import type { Problem } from '../../../../src/lib/core/problems';
+import { formatProblem, sortProblems, type Problem } from '../../../../src/lib/core/problems';
 
 const options: ReadArticleOptions = { defaultLang: 'id', timeZone: 'Asia/Jakarta' };
 
@@ -388,22 +388,43 @@ describe('findCollisions', () => {
     expect(findCollisions([korut, other])).toEqual([]);
   });
 
-  it('reports two files at one permalink, naming both, whatever their order', () => {
+  it('reports both files at one permalink, each at the line that makes its slug, whatever their order', () => {
     for (const articles of [
       [korut, korutCopy],
       [korutCopy, korut],
     ]) {
-      const problems = findCollisions(articles);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatchObject({ file: '2022/09/salinan.md', field: 'slug', severity: 'error' });
-      expect(problems[0]?.message).toContain('/2022/09/06/korut/');
-      expect(problems[0]?.message).toContain('2022/09/korut.md');
+      // Same date: the later path is taken as the newer file.
+      // The label names the other files in messages; the caller labels each problem's own file.
+      expect(sortProblems(findCollisions(articles, (name) => `content/${name}`)).map(formatProblem)).toEqual([
+        '2022/09/salinan.md:4: slug: has the same permalink /2022/09/06/korut/ as content/2022/09/korut.md:1; give one of them a different "slug:"',
+        '2022/09/korut.md:1: slug: has the same permalink /2022/09/06/korut/ as content/2022/09/salinan.md:4; give one of them a different "slug:" (this one comes from the file name)',
+      ]);
     }
   });
 
-  it('names files with the label given', () => {
-    const problems = findCollisions([korut, korutCopy], (name) => `content/${name}`);
-    expect(problems[0]?.message).toContain('content/2022/09/korut.md');
+  it('lists the newer article first: the later date, then the file changed last', () => {
+    const morning = readOk('2022/09/b-pagi.md', file('title: Pagi', 'date: 2022-09-06T08:00', 'slug: sama'));
+    const evening = readOk('2022/09/a-malam.md', file('title: Malam', 'date: 2022-09-06T20:00', 'slug: sama'));
+    expect(sortProblems(findCollisions([morning, evening])).map((p) => p.file)).toEqual([
+      '2022/09/a-malam.md',
+      '2022/09/b-pagi.md',
+    ]);
+    const changed = { '2022/09/korut.md': 2_000, '2022/09/salinan.md': 1_000 } as Record<string, number>;
+    const problems = sortProblems(findCollisions([korut, korutCopy], undefined, { modifiedAt: (f) => changed[f] }));
+    expect(problems.map((p) => `${p.file}:${p.line}`)).toEqual(['2022/09/korut.md:1', '2022/09/salinan.md:4']);
+  });
+
+  it('keeps the files of one permalink together in a sorted report, whatever lies between them', () => {
+    const between = { file: '2022/09/lain.md', line: 3, field: 'tags', message: 'x', severity: 'error' as const };
+    const problems = sortProblems([...findCollisions([korut, korutCopy]), between]);
+    expect(problems.map((p) => p.file)).toEqual(['2022/09/lain.md', '2022/09/salinan.md', '2022/09/korut.md']);
+  });
+
+  it('names every other file when three articles share a permalink', () => {
+    const third = readOk('2022/09/ketiga.md', file('title: Ketiga', 'date: 2022-09-06', 'slug: korut'));
+    const problems = sortProblems(findCollisions([korut, korutCopy, third]));
+    expect(problems.map((p) => p.file)).toEqual(['2022/09/salinan.md', '2022/09/korut.md', '2022/09/ketiga.md']);
+    expect(problems[0]?.message).toContain('as 2022/09/korut.md:1 and 2022/09/ketiga.md:4;');
   });
 
   it('reports an alias that is another article’s permalink', () => {

@@ -66,6 +66,24 @@ describe('checkContentFolder', () => {
     ]);
   });
 
+  it('suggests the article whose slug is closest to a misspelt one, and the closest file for a .md link', async () => {
+    const other = article('2022/09/korea-selatan.md', '---', 'title: Korsel', 'date: 2022-09-06', '---', 'Isi.');
+    const linking = article(
+      '2022/09/induk.md',
+      '---',
+      'title: Induk',
+      'date: 2022-09-07',
+      '---',
+      '[a](/2022/09/06/korutt/) [b](/2022/09/06/korea-seltan) [c](korea-selatn.md) [d](/2022/09/06/lain-sekali/)',
+    );
+    expect(await check(target, other, linking)).toEqual([
+      'content/2022/09/induk.md:5: body: link to /2022/09/06/korutt/ points to no article or page; did you mean /2022/09/06/korut/ (content/2022/09/korut.md)?',
+      'content/2022/09/induk.md:5: body: link to /2022/09/06/korea-seltan points to no article or page; did you mean /2022/09/06/korea-selatan/ (content/2022/09/korea-selatan.md)?',
+      'content/2022/09/induk.md:5: body: link to korea-selatn.md points to no article file (looked for content/2022/09/korea-selatn.md); did you mean content/2022/09/korea-selatan.md?',
+      'content/2022/09/induk.md:5: body: link to /2022/09/06/lain-sekali/ points to no article or page of this site; check the date and slug in the address',
+    ]);
+  });
+
   it('accepts a relative link to an article file, and names one that is missing or has errors', async () => {
     const linking = article(
       '2022/09/induk.md',
@@ -152,6 +170,37 @@ describe('checkContentFolder', () => {
     );
     expect(await check(aliased)).toEqual([
       'content/a.md:6: aliases: /2022/09/ is a page of the site; a redirect there would hide it, so remove this alias',
+    ]);
+  });
+});
+
+describe('findContradictingBodyDates', () => {
+  it('warns at the line of a date in the text that contradicts the article date', async () => {
+    const seed = article(
+      '2023/09/korut.md',
+      '---',
+      'title: Korut',
+      'date: 2023-09',
+      '---',
+      '',
+      'Paragraf pertama.',
+      '',
+      'ujar pejabat AS, dikutip Selasa (6/9/2022).',
+    );
+    expect(await check(seed)).toEqual([
+      'content/2023/09/korut.md:8: body: warning: the text is dated "Selasa (6/9/2022)" (2022-09-06), 12 months before the article\'s date 2023-09; correct "date:", or the date in the text if that is the wrong one',
+    ]);
+  });
+});
+
+describe('findEmptySummaries', () => {
+  it('warns about an empty summary line in a published article, not in a draft still being written', async () => {
+    const published = article('a.md', '---', 'title: A', 'date: 2024-01-05', 'summary: ""', '---', 'Isi.');
+    const blank = article('b.md', '---', 'title: B', 'date: 2024-01-05', 'summary:', '---', 'Isi.');
+    const draft = article('c.md', '---', 'title: C', 'date: 2024-01-05', 'summary: ""', 'draft: true', '---', 'Isi.');
+    expect(await check(published, blank, draft)).toEqual([
+      'content/a.md:4: summary: warning: is empty; write one or two sentences for lists, search results and link previews, or delete the line',
+      'content/b.md:4: summary: warning: is empty; write one or two sentences for lists, search results and link previews, or delete the line',
     ]);
   });
 });

@@ -91,6 +91,28 @@ describe('parseFrontmatter: YAML', () => {
     expect(errors[0]?.message).toMatch(/^malformed YAML: /);
   });
 
+  it('points an unclosed quote at the line where it opens, not at the closing "---"', () => {
+    expect(parseRefused('---\ntitle: "Kutipan tak ditutup\ndate: 2023-01-01\ntags: [a]\n---\n')).toEqual([
+      {
+        line: 2,
+        message:
+          'malformed YAML: the " that opens this value is never closed; add the closing " at the end of the value',
+      },
+    ]);
+    expect(parseRefused("---\ntitle: A\nsummary: 'tak ditutup\ndate: 2023-01-01\n---\n")).toEqual([
+      {
+        line: 3,
+        message: "malformed YAML: the ' that opens this value is never closed; add the closing ' at the end of the value",
+      },
+    ]);
+  });
+
+  it('points an unclosed list at the line where it opens', () => {
+    expect(parseRefused('---\ntitle: A\ntags: [Banjir, Jakarta\ndate: 2023-01-01\n---\n')).toEqual([
+      { line: 3, message: 'malformed YAML: the [ that opens this value is never closed; end the list with ] on this line' },
+    ]);
+  });
+
   it('points a badly indented field at its line', () => {
     const errors = parseRefused('---\ntitle: A\nsource:\n  name: Antara\n url: https://antaranews.com\n---\n');
     expect(errors[0]?.line).toBe(5);

@@ -60,7 +60,7 @@ describe('the hostile corpus that must fail', () => {
       'tanggal-nol.md:3: date: year 0000 does not exist',
       'tanpa-frontmatter.md:1: frontmatter: the file does not start with frontmatter; put a line "---" first, the fields, then another "---"',
       'utf8-rusak.md:5: file: is not valid UTF-8 text; save the file as UTF-8',
-      'yaml-rusak.md:3: frontmatter: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'yaml-rusak.md:2: frontmatter: malformed YAML: the [ that opens this value is never closed; end the list with ] on this line',
       'zona-mustahil.md:3: date: +99:00 is not a UTC offset; offsets run from -12:00 to +14:00',
     ]);
   });

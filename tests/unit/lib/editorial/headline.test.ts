@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  headlineFromText,
+  leadingClauses,
   shortenAtWord,
   splitSentences,
-  SUMMARY_MAX_LENGTH,
-  summaryFromParagraph,
   TITLE_MAX_LENGTH,
-  titleFromText,
 } from '../../../../src/lib/editorial/headline';
 
 describe('splitSentences', () => {
@@ -55,35 +54,56 @@ describe('shortenAtWord', () => {
   });
 });
 
-describe('titleFromText', () => {
-  it('takes the first sentence without its full stop', () => {
-    expect(titleFromText('Harga beras naik lagi. Pedagang mengeluh.', 'id')).toBe('Harga beras naik lagi');
+describe('leadingClauses', () => {
+  it('ends a clause before punctuation or a word that opens a new clause, longest first', () => {
+    expect(leadingClauses('Harga beras naik di pasar tradisional, karena panen gagal di Jawa Tengah', 'id')).toEqual([
+      'Harga beras naik di pasar tradisional',
+    ]);
+    expect(leadingClauses('Rice prices rose in Jakarta markets after the harvest failed, traders said', 'en')).toEqual([
+      'Rice prices rose in Jakarta markets after the harvest failed',
+      'Rice prices rose in Jakarta markets',
+    ]);
   });
 
-  it('shortens a long first sentence to the title limit at a word boundary', () => {
-    const sentence =
-      'Korea Utara atau Korut menjadi pemasok senjata dengan menjual jutaan peluru artileri dan roket kepada Rusia.';
-    const title = titleFromText(sentence, 'id');
-    expect(title.length).toBeLessThanOrEqual(TITLE_MAX_LENGTH);
-    expect(title).toBe('Korea Utara atau Korut menjadi pemasok senjata dengan menjual jutaan peluru artileri…');
+  it('never cuts inside a name joined by "atau" or "dan", nor leaves a dangling word or an open quote', () => {
+    expect(leadingClauses('Korea Utara atau Korut menjual peluru dan roket kepada Rusia', 'id')).toEqual([]);
+    expect(leadingClauses('Pemerintah menyiapkan bantuan untuk, misalnya warga', 'id')).toEqual([]);
+    expect(leadingClauses('"Kami siap, kata menteri itu," ujarnya', 'id')).toEqual([]);
+  });
+
+  it('offers nothing when the sentence opens with a subordinate clause', () => {
+    expect(leadingClauses('Setelah hujan semalaman, banjir merendam lima kecamatan', 'id')).toEqual([]);
+    expect(leadingClauses('After a night of rain, floods covered five districts', 'en')).toEqual([]);
+  });
+
+  it('needs at least three words to make a headline', () => {
+    expect(leadingClauses('Menurut polisi, banjir merendam lima kecamatan', 'id')).toEqual([]);
   });
 });
 
-describe('summaryFromParagraph', () => {
-  it('keeps a short paragraph whole', () => {
-    expect(summaryFromParagraph('Hujan turun.  Banjir datang.', 'id')).toBe('Hujan turun. Banjir datang.');
+describe('headlineFromText', () => {
+  it('takes the first sentence without its full stop when it fits', () => {
+    expect(headlineFromText('Harga beras naik lagi. Pedagang mengeluh.', 'id')).toEqual({
+      title: 'Harga beras naik lagi',
+      source: 'sentence',
+    });
   });
 
-  it('keeps as many whole sentences as fit', () => {
-    const first = `${'Kalimat pertama cukup panjang '.repeat(4).trim()}.`;
-    const second = `${'Kalimat kedua juga panjang '.repeat(4).trim()}.`;
-    const third = `${'Kalimat ketiga tidak muat lagi '.repeat(6).trim()}.`;
-    expect(summaryFromParagraph(`${first} ${second} ${third}`, 'id')).toBe(`${first} ${second}`);
+  it('takes the longest leading clause that fits a long first sentence, never cutting with "…"', () => {
+    const text =
+      'Korea Utara atau Korut menjadi pemasok senjata dengan menjual jutaan peluru artileri dan roket kepada Rusia. Hal ini terjadi.';
+    expect(headlineFromText(text, 'id')).toEqual({
+      title: 'Korea Utara atau Korut menjadi pemasok senjata',
+      source: 'clause',
+    });
   });
 
-  it('shortens a first sentence that alone is too long', () => {
-    const summary = summaryFromParagraph(`${'kata '.repeat(100).trim()}.`, 'id');
-    expect(summary.length).toBeLessThanOrEqual(SUMMARY_MAX_LENGTH);
-    expect(summary.endsWith('kata…')).toBe(true);
+  it('keeps a long first sentence whole, marked for review, when no clause of it can stand alone', () => {
+    const sentence =
+      'Setelah hujan semalaman mengguyur ibu kota dan sekitarnya sejak Senin malam, banjir merendam lima kecamatan di Jakarta Timur';
+    const headline = headlineFromText(`${sentence}.`, 'id');
+    expect(headline).toEqual({ title: sentence, source: 'long-sentence' });
+    expect(headline.title.length).toBeGreaterThan(TITLE_MAX_LENGTH);
+    expect(headline.title).not.toContain('…');
   });
 });

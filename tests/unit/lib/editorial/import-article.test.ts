@@ -41,7 +41,7 @@ describe('splitParagraphs', () => {
 });
 
 describe('buildImportedArticle from plain text', () => {
-  it('makes title, summary and language from the text, and a month-precision file and permalink', () => {
+  it('makes title and language from the text, leaves out a summary that would repeat the lead, and writes a draft', () => {
     const article = build({ date: '2023-09', body: INDONESIAN }, true);
     expect(article.file).toBe('2023/09/korea-utara-menjual-jutaan-peluru-artileri-kepada-rusia.md');
     expect(article.permalink).toBe('/2023/09/korea-utara-menjual-jutaan-peluru-artileri-kepada-rusia/');
@@ -50,10 +50,10 @@ describe('buildImportedArticle from plain text', () => {
         '---',
         'title: Korea Utara menjual jutaan peluru artileri kepada Rusia',
         'date: 2023-09',
-        'summary: Korea Utara menjual jutaan peluru artileri kepada Rusia. Hal ini dilakukan karena Rusia kekurangan senjata.',
         'tags: []',
         'authors: []',
         'lang: id',
+        'draft: true',
         '---',
         '',
         'Korea Utara menjual jutaan peluru artileri kepada Rusia. Hal ini dilakukan karena Rusia kekurangan senjata.',
@@ -64,6 +64,50 @@ describe('buildImportedArticle from plain text', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('lists what an editor must review, each at its line of the file', () => {
+    const body = `${INDONESIAN}\n\nPejabat itu berbicara Selasa (6/9/2022).`;
+    expect(build({ date: '2023-09', body }, true).review).toEqual([
+      { line: 2, field: 'title', message: 'made from the first sentence; check that it reads as a headline' },
+      { line: 3, field: 'date', message: 'only the month is known (2023-09); add the day if the source gives it' },
+      { line: 4, field: 'tags', message: 'none; add the subjects, e.g. tags: [Ekonomi, Jakarta]' },
+      { line: 5, field: 'authors', message: 'none; add the byline if the source names the writers' },
+      {
+        line: 16,
+        field: 'body',
+        message:
+          'the text is dated "Selasa (6/9/2022)" (2022-09-06), 12 months before the article\'s date 2023-09; correct "date:", or the date in the text if that is the wrong one',
+      },
+    ]);
+  });
+
+  it('asks nothing of a record that gives headline, day, tags and authors', () => {
+    const article = build({
+      title: 'Harga Beras Naik',
+      date: '2024-03-05',
+      body: 'Harga beras naik.',
+      tags: ['Ekonomi'],
+      authors: ['Sari Dewi'],
+    });
+    expect(article.review).toEqual([]);
+  });
+
+  it('publishes at once with --publish', () => {
+    const article = build({ date: '2023-09', body: INDONESIAN }, true, { publish: true });
+    expect(article.text).not.toContain('draft');
+    expect(readArticle(article.file, article.text, options).article?.frontmatter.draft).toBe(false);
+  });
+
+  it('leaves out a given summary that repeats the first paragraph, and says so', () => {
+    const lead = 'Harga beras naik di pasar. Pedagang mengeluh.';
+    for (const summary of [lead, 'Harga beras naik di pasar.', 'Harga beras naik di…']) {
+      const article = build({ title: 'Beras', date: '2024-03-05', body: `${lead}\n\nLanjutan.`, summary });
+      expect(article.text).not.toContain('summary:');
+      expect(article.review.map((note) => note.field)).toContain('summary');
+    }
+    const own = build({ title: 'Beras', date: '2024-03-05', body: lead, summary: 'Pedagang pasar mengeluh.' });
+    expect(own.text).toContain('\nsummary: Pedagang pasar mengeluh.\n');
   });
 
   it('writes the same bytes every time', () => {

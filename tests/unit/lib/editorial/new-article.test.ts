@@ -87,4 +87,21 @@ describe('createNewArticle', () => {
     expect(article.text).toContain('\ndate: 2025-02\n');
     expect(article.text).toContain('\ndraft: false\n');
   });
+
+  it('writes an empty summary line to fill in, which counts as no summary until it is', () => {
+    const article = createNewArticle({
+      title: 'Banjir',
+      date: date('2025-01-05'),
+      timeZone,
+      lang: 'id',
+      tags: [],
+      authors: [],
+      draft: true,
+    });
+    expect(article.text).toContain('\ndate: 2025-01-05\nsummary: ""\ntags: []\n');
+    const read = readArticle(article.file, article.text, { timeZone, defaultLang: 'id' });
+    expect(read.problems).toEqual([]);
+    expect(read.article?.frontmatter.summary).toBeUndefined();
+    expect(read.article?.lineOf(['summary'])).toBe(4);
+  });
 });

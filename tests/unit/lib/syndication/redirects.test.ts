@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { formatHeldBack } from '../../../../src/lib/report/held-back';
 import {
+  findRedirect,
   listRedirects,
   redirectFilePath,
   renderRedirectPage,
@@ -80,5 +81,26 @@ describe('formatHeldBack', () => {
     expect(formatHeldBack(0, 0, true)).toBe(
       'held back 0 drafts and 0 scheduled articles; articles dated in the future are published (WARTA_INCLUDE_FUTURE=1)',
     );
+  });
+});
+
+describe('findRedirect', () => {
+  const oldPaths = listRedirects([
+    { title: 'Banjir', lang: 'id', permalink: '/2022/09/06/banjir/', aliases: ['/lama/123/', '/berita/banjir.html'] },
+  ]);
+
+  it('finds the old path as a static host serves it: itself, or a folder path without its slash', () => {
+    expect(findRedirect(oldPaths, '/lama/123/', '/')?.to).toBe('/2022/09/06/banjir/');
+    expect(findRedirect(oldPaths, '/lama/123?utm=x', '/')?.to).toBe('/2022/09/06/banjir/');
+    expect(findRedirect(oldPaths, '/berita/banjir.html', '/')?.to).toBe('/2022/09/06/banjir/');
+    expect(findRedirect(oldPaths, '/berita/banjir.html/', '/')).toBeUndefined();
+    expect(findRedirect(oldPaths, '/lama/1234/', '/')).toBeUndefined();
+  });
+
+  it('reads the path below the base path, %-decoded', () => {
+    const spaced = listRedirects([{ title: 'A', lang: 'id', permalink: '/a/', aliases: ['/lama/ä/'] }]);
+    expect(findRedirect(spaced, '/arsip/lama/%C3%A4/', '/arsip/')?.to).toBe('/a/');
+    expect(findRedirect(spaced, '/lama/%C3%A4/', '/arsip/')).toBeUndefined();
+    expect(findRedirect(spaced, '/lama/%E0%A4%A/', '/')).toBeUndefined();
   });
 });

@@ -1,0 +1,6 @@
+import type { APIRoute } from 'astro';
+import { getCorrectionsFeed } from '../../data/corrections';
+import { feedResponse } from '../../data/feed-responses';
+
+/** The archive's latest corrections as a feed (rss). */
+export const GET: APIRoute = async () => feedResponse(await getCorrectionsFeed(), 'rss');
