@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- --articles N [--seed S] [--keep] [--json <file>]`: generates a deterministic
+ * `npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--verify]`: generates a deterministic
  * archive, builds it cold exactly as `npm run build` does (through WARTA_CONTENT_DIR), edits one
- * article and builds again warm, and prints the figures of both builds; then puts a fixed set of
+ * article and builds again warm, and prints the figures of both builds (with `--verify`, also what
+ * `npm run verify` took after each); then puts a fixed set of
  * queries to the search page and to plain Pagefind over the same pages, in the same run, and prints
  * what each found first and what it cost. `npm run bench -- --fuzz N [--seed S]` instead sends N
  * generated hostile articles through every output (tests/helpers/hostile-articles.ts) and prints how
@@ -21,7 +22,7 @@ import { generateArchive, type PlantedWord } from '../bench/generate-archive';
 import { benchQueries, compareQueries, type QueryComparison } from '../bench/search-queries';
 import type { BuildReport } from '../lib/report/build-report';
 
-const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search]
+const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search] [--verify]
        npm run bench -- --fuzz N [--seed S]
 
 Generates N articles (default 1000) in a temporary folder, with rare words planted in some, builds
@@ -38,6 +39,9 @@ Options:
   --json <file>   also write the figures as JSON, for comparison between commits
   --no-warm       skip the warm rebuild
   --no-search     skip the search comparison
+  --verify        run \`npm run verify\` after each build, with the digests in the build's cache:
+                  after the cold build every page is validated (nothing verified before), after
+                  the warm one only the changed pages and the sample; prints its seconds
   --part-pages N  split each language's search index into parts of N articles
                   (WARTA_SEARCH_PART_PAGES), to compare that layout with the default
   --fuzz N        instead of building, send N generated hostile articles through every output
@@ -57,6 +61,70 @@ interface BuildFigures {
   distBytes: number;
   distFiles: number;
   searchIndexBytes: number;
+  /** What `npm run verify` took and found on this build, with `--verify`. */
+  verify?: VerifyFigures;
+}
+
+/** Figures of one `npm run verify` run. */
+interface VerifyFigures {
+  exitCode: number;
+  wallSeconds: number;
+  linkSeconds: number;
+  brokenLinks: number;
+  htmlSeconds: number;
+  /** Pages validated, of how many, and why: new or changed, or unchanged in the sample. */
+  htmlPages: number;
+  htmlTotal: number;
+  htmlChanged: number;
+  htmlSampled: number;
+  htmlProblems: number;
+}
+
+// Runs `npm run verify -- --json` on the bench's output with its cache folder, as a deploy would.
+async function verifyBuild(label: string, work: string): Promise<VerifyFigures> {
+  const started = performance.now();
+  const { NODE_ENV: _ignored, ...inherited } = process.env;
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'),
+      'src/cli/verify.ts',
+      '--json',
+      '--dir',
+      path.join(work, 'dist'),
+    ],
+    {
+      cwd: projectRoot,
+      env: { ...inherited, WARTA_CACHE_DIR: path.join(work, 'cache') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => void appendFile(path.join(work, `verify-${label}.log`), chunk));
+  const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  const wallSeconds = (performance.now() - started) / 1000;
+  let report: {
+    links: { seconds: number; broken: unknown[] };
+    html: { seconds: number; pages: number; total: number; changed: number; sampled: number; problems: unknown[] };
+  };
+  try {
+    report = JSON.parse(stdout) as typeof report;
+  } catch {
+    throw new Error(`npm run verify after the ${label} build printed no report (exit code ${exitCode}); see ${work}`);
+  }
+  return {
+    exitCode,
+    wallSeconds,
+    linkSeconds: report.links.seconds,
+    brokenLinks: report.links.broken.length,
+    htmlSeconds: report.html.seconds,
+    htmlPages: report.html.pages,
+    htmlTotal: report.html.total,
+    htmlChanged: report.html.changed,
+    htmlSampled: report.html.sampled,
+    htmlProblems: report.html.problems.length,
+  };
 }
 
 async function descendants(root: number): Promise<number[]> {
@@ -298,6 +366,37 @@ function formatTable(articles: number, builds: BuildFigures[]): string {
   add('dist/ size (MiB)', (b) => (b.distBytes / 1048576).toFixed(1));
   add('dist/ files', (b) => String(b.distFiles));
   add('search index (MiB)', (b) => (b.searchIndexBytes / 1048576).toFixed(1));
+  if (builds.some((b) => b.verify)) {
+    const verified = (value: (v: VerifyFigures) => string) => (b: BuildFigures) => (b.verify ? value(b.verify) : '-');
+    add(
+      'verify: links (s)',
+      verified((v) => v.linkSeconds.toFixed(1)),
+    );
+    add(
+      'verify: HTML (s)',
+      verified((v) => v.htmlSeconds.toFixed(1)),
+    );
+    add(
+      'verify: pages validated',
+      verified((v) => `${v.htmlPages} of ${v.htmlTotal}`),
+    );
+    add(
+      '  new or changed',
+      verified((v) => String(v.htmlChanged)),
+    );
+    add(
+      '  unchanged, sampled',
+      verified((v) => String(v.htmlSampled)),
+    );
+    add(
+      'verify: wall time (s)',
+      verified((v) => v.wallSeconds.toFixed(1)),
+    );
+    add(
+      'verify: broken / invalid',
+      verified((v) => `${v.brokenLinks} / ${v.htmlProblems}`),
+    );
+  }
   return formatRows(rows);
 }
 
@@ -338,6 +437,7 @@ async function main(): Promise<number> {
       json: { type: 'string' },
       'no-warm': { type: 'boolean', default: false },
       'no-search': { type: 'boolean', default: false },
+      verify: { type: 'boolean', default: false },
       'part-pages': { type: 'string' },
       fuzz: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -376,6 +476,10 @@ async function main(): Promise<number> {
       ...partEnv,
     });
     const builds = [cold];
+    if (values.verify && cold.exitCode === 0) {
+      console.error('Verify after the cold build (no earlier digests: every page)…');
+      cold.verify = await verifyBuild('cold', work);
+    }
     if (!values['no-warm'] && cold.exitCode === 0) {
       const edited = await editOneArticle(contentDir);
       console.error(`Warm build after editing ${path.relative(contentDir, edited)}…`);
@@ -386,6 +490,10 @@ async function main(): Promise<number> {
           ...partEnv,
         }),
       );
+      if (values.verify && builds[1]!.exitCode === 0) {
+        console.error('Verify after the warm build (the changed pages and the sample)…');
+        builds[1]!.verify = await verifyBuild('warm', work);
+      }
     }
     // The build figures first: the search comparison's plain Pagefind index can outgrow the
     // machine's memory (it did at 100,000 articles on 24 GiB), and they must not be lost with it.

@@ -1,16 +1,16 @@
 /**
- * The link check of a built archive, run before a deploy: linkinator serves the output folder on a
- * local port, under the base path the archive was built for, reads every page and stylesheet, and
- * requests every address they name (`href`, `src`, `srcset`, CSS `url()`, preview tags, JSON-LD),
- * `#fragment`s included. Nothing leaves the machine: addresses on other hosts are skipped, and full
- * addresses on the archive's own host are checked against the local copy.
+ * The link check of a built archive, run before a deploy, from the files alone: every page and
+ * stylesheet is read once, and every address it names (`href`, `src`, `srcset`, CSS `url()`, preview
+ * tags, a refresh redirect, JSON-LD) is resolved as a browser resolves it, then looked up in the
+ * output folder as a static host serves it under the archive's base path: a folder address finds its
+ * `index.html`, a folder without its trailing slash is an error (hosts redirect it each their own
+ * way, or not at all), and a `#fragment` must name an element of the page it points to. Nothing
+ * leaves the machine: addresses on other hosts are skipped, and full addresses on the archive's own
+ * origin are checked against the local copy.
  */
-import { mkdir, mkdtemp, rm, symlink, unlink } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
-import { glob } from 'tinyglobby';
+import { readCssAddresses, readPageLinks } from './read-links';
 
 /** An address on a built page or stylesheet that leads nowhere. */
 export interface BrokenLink {
@@ -18,7 +18,7 @@ export interface BrokenLink {
   page: string;
   /** The address, as a site path when it is the archive's own (`/arsip/2022/10/#top`). */
   url: string;
-  /** Why it is broken: the HTTP status, a missing fragment, a redirect. */
+  /** Why it is broken, in words an editor can act on: a missing page, a missing fragment, a missing slash. */
   reason: string;
 }
 
@@ -28,91 +28,72 @@ export interface SiteLinkOptions {
   base?: string;
   /** Origin the archive was built for; full addresses on it (canonical, previews) are checked too. */
   siteUrl?: string;
+  /** Called after each page or stylesheet is read, with how many are done of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** What a link check found. */
 export interface SiteLinkReport {
   /** Pages and stylesheets read. */
   files: number;
-  /** Distinct addresses requested on the local copy. */
+  /** Distinct addresses of the archive's own that were checked. */
   checked: number;
   /** Every broken address, sorted by page, then address. */
   broken: BrokenLink[];
 }
 
-// Characters that the glob library inside linkinator would read as patterns in a file name.
-const GLOB_SPECIAL = /[*?[\]{}()!+@\\]/g;
+/** The reason given for an address that matches no file of the archive. */
+export const NOT_FOUND = 'not in the built archive (404)';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
+// Stands in for the site's origin when none is given: full addresses are then all someone else's.
+const NO_ORIGIN = 'http://warta.invalid';
+
+/** The base path in its one spelling: `/`, or `/arsip/` with both slashes. */
+export function normalizeBase(base = '/'): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The site path a reader sees for a file of the output: `2022/09/index.html` under `/arsip/` is
+ * `/arsip/2022/09/`, `404.html` is `/arsip/404.html`.
+ */
+export function sitePathOfFile(file: string, base = '/'): string {
+  return `${normalizeBase(base)}${file.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-function describeFailure(link: LinkResult): string {
-  const details = (link.failureDetails ?? []).map((detail) =>
-    detail instanceof Error
-      ? detail.message
-      : typeof detail === 'object' && detail && 'status' in detail
-        ? `HTTP ${String(detail.status)}`
-        : String(detail),
-  );
-  const fragment = details.find((detail) => detail.startsWith('Fragment identifier'));
-  if (fragment) return fragment;
-  if (link.status === 404) return 'not in the built archive (404)';
-  if (link.status !== undefined && link.status >= 300 && link.status < 400) {
-    return `redirects (HTTP ${link.status}): link to the final address, with its trailing slash`;
+// A path or fragment as written in the page source: `%E6%9D%B1` read back as `東`.
+function decodeForReader(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
-  return details[0] ?? `HTTP ${String(link.status ?? 'error')}`;
 }
 
-const ENTRY_BATCH = 100;
+// The address a page is served at, percent-encoded as a browser would, for resolving its links.
+function documentUrl(origin: string, base: string, file: string): string {
+  const served = file.replace(/(^|\/)index\.html$/, '$1');
+  return `${origin}${base}${served.split('/').map(encodeURIComponent).join('/')}`;
+}
 
-// Checks the links of some pages and stylesheets, on a local server of its own.
-async function checkBatch(
-  files: readonly string[],
-  serverRoot: string,
-  base: string,
-  siteUrl: string | undefined,
-): Promise<LinkResult[]> {
-  const port = await freePort();
-  const local = `http://localhost:${port}/`;
-  const prefix = base.slice(1);
-  const result = await new LinkChecker().check({
-    path: files.map((file) => `${prefix}${file}`.replace(GLOB_SPECIAL, '\\$&')),
-    serverRoot,
-    port,
-    // Every page and stylesheet is an entry point already; following links again would read each
-    // page twice, under `/x/` and `/x/index.html`.
-    recurse: false,
-    checkCss: true,
-    checkFragments: true,
-    // Hosts redirect `/2022` to `/2022/` differently (or not at all); links must not rely on it.
-    redirects: 'error',
-    concurrency: 32,
-    timeout: 30_000,
-    ...(siteUrl
-      ? {
-          urlRewriteExpressions: [
-            { pattern: new RegExp(`^${escapeRegExp(new URL(siteUrl).origin)}/`), replacement: local },
-          ],
-        }
-      : {}),
-    linksToSkip: (link) => Promise.resolve(!link.startsWith(local)),
-  });
-  // linkinator reports addresses relative to the server, so those of different batches compare alike.
-  return result.links;
+// Every file of the output folder, relative, with forward slashes.
+async function listOutputFiles(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+type Target = { file: string } | { reason: string };
+
+/**
+ * A copy of a string that shares no memory with the page it was read from. The parser's attribute
+ * values are slices of the whole page; kept as they are (an id, an address worked out once), each
+ * would keep its page's text alive, and at 190,000 pages that outgrew a 4 GiB heap.
+ */
+function detachString(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /**
@@ -120,55 +101,132 @@ async function checkBatch(
  * an empty `broken` list means a reader following any link finds what it points to.
  */
 export async function checkSiteLinks(outDir: string, options: SiteLinkOptions = {}): Promise<SiteLinkReport> {
-  const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const files = (await glob(['**/*.html', '**/*.css'], { cwd: path.resolve(outDir) })).sort();
-  if (files.length === 0) throw new Error(`no pages to check in ${outDir}`);
+  const root = path.resolve(outDir);
+  const base = normalizeBase(options.base);
+  const origin = options.siteUrl ? new URL(options.siteUrl).origin : NO_ORIGIN;
+  const present = new Set(await listOutputFiles(root));
+  const sources = [...present].filter((file) => file.endsWith('.html') || file.endsWith('.css')).sort();
+  if (sources.length === 0) throw new Error(`no pages to check in ${outDir}`);
 
-  // The output folder is served at the base path, as the host will serve it, so an address that
-  // leaves the sub-path finds nothing, exactly as it would after the deploy.
-  let serverRoot = path.resolve(outDir);
-  let mount: { root: string; link?: string } | undefined;
-  try {
-    if (base !== '/') {
-      mount = { root: await mkdtemp(path.join(tmpdir(), 'warta-links-')) };
-      const link = path.join(mount.root, ...base.split('/').filter(Boolean));
-      await mkdir(path.dirname(link), { recursive: true });
-      await symlink(serverRoot, link, 'junction');
-      mount.link = link;
-      serverRoot = mount.root;
-    }
+  const broken = new Map<string, BrokenLink>();
+  const report = (page: string, url: string, reason: string) => {
+    const key = `${page}\n${url}`;
+    if (!broken.has(key)) broken.set(key, { page, url, reason });
+  };
 
-    // linkinator requests all of its entry points at once, which a large archive turns into
-    // thousands of simultaneous connections the local server resets; batches keep it at a hundred.
-    const links: LinkResult[] = [];
-    for (let start = 0; start < files.length; start += ENTRY_BATCH) {
-      links.push(...(await checkBatch(files.slice(start, start + ENTRY_BATCH), serverRoot, base, options.siteUrl)));
-    }
-
-    // Addresses read as written (`/tags/東京/`), not %-escaped as linkinator requested them.
-    const toSitePath = (url: string) => {
-      const full = /^[a-z][a-z\d+.-]*:/i.test(url) ? url : `/${url}`;
+  // Where a path of the archive leads, worked out once per path.
+  const targets = new Map<string, Target>();
+  const findTarget = (pathname: string): Target => {
+    const known = targets.get(pathname);
+    if (known) return known;
+    let target: Target;
+    if (`${pathname}/` === base) {
+      target = {
+        reason: `a folder without its trailing slash: hosts redirect it each their own way, or not at all; link to ${base} instead`,
+      };
+    } else if (!pathname.startsWith(base)) {
+      target = { reason: `outside the archive's base path ${base}: nothing of this archive is served there` };
+    } else {
+      let rest: string | undefined;
       try {
-        return decodeURI(full);
+        rest = pathname.slice(base.length).split('/').map(decodeURIComponent).join('/');
       } catch {
-        return full;
+        rest = undefined;
       }
-    };
-    const broken = links
-      .filter((link) => link.state === LinkState.BROKEN)
-      .map((link) => {
-        // A missing fragment on the same page comes without a parent: the page is the link's own,
-        // read as an entry point under its file name.
-        const page = toSitePath(link.parent ?? link.url.replace(/#.*$/, '')).replace(/(^|\/)index\.html$/, '$1');
-        const url = toSitePath(link.parent ? link.url : link.url.replace(/(^|\/)index\.html(?=#|$)/, '$1'));
-        return { page, url, reason: describeFailure(link) };
-      })
-      .sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    const checked = new Set(links.filter((link) => link.state !== LinkState.SKIPPED).map((link) => link.url)).size;
-    return { files: files.length, checked, broken };
-  } finally {
-    // The link first, on its own: removing the folder must never reach through it into the archive.
-    if (mount?.link) await unlink(mount.link);
-    if (mount) await rm(mount.root, { recursive: true, force: true });
+      if (rest === undefined) target = { reason: 'the address has a malformed %-escape' };
+      else if (rest === '' || rest.endsWith('/')) {
+        target = present.has(`${rest}index.html`) ? { file: `${rest}index.html` } : { reason: NOT_FOUND };
+      } else if (present.has(rest)) target = { file: rest };
+      else if (present.has(`${rest}/index.html`)) {
+        target = {
+          reason:
+            'a folder without its trailing slash: hosts redirect it each their own way, or not at all; ' +
+            `link to ${decodeForReader(pathname)}/ instead`,
+        };
+      } else target = { reason: NOT_FOUND };
+    }
+    targets.set(pathname, target);
+    return target;
+  };
+
+  // Fragments to look up once every page's ids are known: "file#fragment" → the address and its pages.
+  const fragments = new Map<string, { file: string; fragment: string; url: string; pages: string[] }>();
+  const ids = new Map<string, Set<string>>();
+  const checked = new Set<string>();
+
+  // What an address leads to: nothing to check (another host, mail), or its site path and what is wrong.
+  type Outcome = { skip: true } | { skip: false; shown: string; reason?: string; fragmentKey?: string };
+  const resolveAddress = (raw: string, documentAddress: string): Outcome => {
+    // mailto:, tel:, data:, javascript: and the like lead to no file.
+    const scheme = /^([a-z][a-z\d+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
+    if (scheme && scheme !== 'http' && scheme !== 'https') return { skip: true };
+    let resolved: URL;
+    try {
+      resolved = new URL(raw, documentAddress);
+    } catch {
+      return { skip: false, shown: detachString(raw), reason: 'not a valid address' };
+    }
+    if (resolved.origin !== origin) return { skip: true };
+    checked.add(resolved.href);
+    const shown = decodeForReader(resolved.pathname) + resolved.search + decodeForReader(resolved.hash);
+    const target = findTarget(resolved.pathname);
+    if ('reason' in target) return { skip: false, shown, reason: target.reason };
+    const fragment = decodeForReader(resolved.hash.slice(1));
+    // `#`, `#top` and text fragments scroll without an element (HTML standard); other files have no ids here.
+    if (!fragment || fragment.toLowerCase() === 'top' || fragment.startsWith(':~:') || !target.file.endsWith('.html')) {
+      return { skip: false, shown };
+    }
+    const fragmentKey = `${target.file}#${fragment}`;
+    if (!fragments.has(fragmentKey)) fragments.set(fragmentKey, { file: target.file, fragment, url: shown, pages: [] });
+    return { skip: false, shown, fragmentKey };
+  };
+
+  // Root-relative and full addresses lead to the same place from every page: each is worked out once.
+  const outcomes = new Map<string, Outcome>();
+  const checkAddress = (page: string, documentAddress: string, written: string) => {
+    const raw = written.trim();
+    const independent = /^[a-z][a-z\d+.-]*:/i.test(raw) || (raw.startsWith('/') && !raw.startsWith('//'));
+    let outcome = independent ? outcomes.get(raw) : undefined;
+    if (!outcome) {
+      outcome = resolveAddress(raw, documentAddress);
+      if (independent) outcomes.set(detachString(raw), outcome);
+    }
+    if (outcome.skip) return;
+    if (outcome.reason) report(page, outcome.shown, outcome.reason);
+    else if (outcome.fragmentKey) {
+      const entry = fragments.get(outcome.fragmentKey)!;
+      if (entry.pages.at(-1) !== page) entry.pages.push(page);
+    }
+  };
+
+  let done = 0;
+  for (const file of sources) {
+    const text = await readFile(path.join(root, file), 'utf8');
+    const page = sitePathOfFile(file, base);
+    const own = documentUrl(origin, base, file);
+    if (file.endsWith('.css')) {
+      for (const address of readCssAddresses(text)) checkAddress(page, own, address);
+    } else {
+      const links = readPageLinks(text);
+      ids.set(file, new Set([...links.ids].map(detachString)));
+      const documentAddress =
+        links.baseHref !== undefined && URL.canParse(links.baseHref, own) ? new URL(links.baseHref, own).href : own;
+      for (const address of links.addresses) checkAddress(page, documentAddress, address);
+      for (const error of links.structuredDataErrors) {
+        report(page, '(JSON-LD structured data)', `not valid JSON, so its addresses cannot be read: ${error}`);
+      }
+    }
+    done += 1;
+    options.onProgress?.(done, sources.length);
   }
+
+  for (const { file, fragment, url, pages } of fragments.values()) {
+    if (ids.get(file)?.has(fragment)) continue;
+    for (const page of pages) report(page, url, `'#${fragment}' not found: no element on that page has this id`);
+  }
+
+  const sorted = [...broken.values()].sort((a, b) =>
+    a.page < b.page ? -1 : a.page > b.page ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0,
+  );
+  return { files: sources.length, checked: checked.size, broken: sorted };
 }

@@ -90,17 +90,39 @@ describe('the fixture archive', () => {
 
 describe('npm run verify', () => {
   const outDir = inject('sampleOutDir');
+  let cacheDir: string;
+  beforeAll(async () => {
+    cacheDir = await mkdtemp(path.join(tmpdir(), 'warta-verify-cache-'));
+  });
+  afterAll(() => rm(cacheDir, { recursive: true, force: true }));
   const verify = (dir: string, ...args: string[]) =>
     run([path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/verify.ts', '--dir', dir, ...args], {
       WARTA_SITE_URL: SITE_URL,
+      WARTA_CACHE_DIR: cacheDir,
     });
+  // The report is on stdout; progress lines (stderr, in the same output here) come before it.
+  const readReport = (output: string) => JSON.parse(output.slice(output.search(/^\{$/m))) as VerifyJson;
+  interface VerifyJson {
+    passed: boolean;
+    links: { files: number };
+    html: { pages: number; total: number; changed: number; sampled: number };
+  }
 
-  it('passes a good archive, with counts a machine can read', async () => {
-    const { exitCode, output } = await verify(outDir, '--json');
-    expect(exitCode).toBe(0);
-    const report = JSON.parse(output) as { passed: boolean; links: { files: number }; html: { pages: number } };
+  it('passes a good archive, validating every page the first time and then only a sample of each type', async () => {
+    const first = await verify(outDir, '--json');
+    expect(first.exitCode).toBe(0);
+    const report = readReport(first.output);
     expect(report.passed).toBe(true);
     expect(report.html.pages).toBeGreaterThan(90);
+    expect(report.html).toMatchObject({ pages: report.html.total, changed: report.html.total, sampled: 0 });
+
+    // Nothing changed: one page of each type is validated as the sample, and nothing else.
+    const types = (await pageTypes(outDir)).size;
+    const second = readReport((await verify(outDir, '--json', '--html-per-type', '1')).output);
+    expect(second.html).toMatchObject({ total: report.html.total, changed: 0, sampled: types, pages: types });
+
+    const full = readReport((await verify(outDir, '--json', '--full')).output);
+    expect(full.html.pages).toBe(report.html.total);
   });
 
   it('stops on an archive with a missing page, naming every link to it', async () => {

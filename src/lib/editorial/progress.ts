@@ -24,6 +24,8 @@ export interface ProgressOptions {
   quietMs?: number;
   /** Milliseconds between two reports (default 100 on a terminal, 2000 elsewhere). */
   intervalMs?: number;
+  /** Whether each line also says how long the run has taken so far (`, 12 s`); off by default. */
+  showElapsed?: boolean;
   /** The clock, in milliseconds; injectable for tests. */
   now?: () => number;
 }
@@ -49,9 +51,10 @@ export function createProgress(options: ProgressOptions): Progress {
   let lastShown: number | undefined;
   let drawn = false;
 
-  const line = (done: number) => {
+  const line = (done: number, at: number) => {
     const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
-    return `${label}: ${done}/${total} (${percent}%)`;
+    const elapsed = options.showElapsed ? `, ${Math.round((at - started) / 1000)} s` : '';
+    return `${label}: ${done}/${total} (${percent}%${elapsed})`;
   };
 
   return {
@@ -61,7 +64,7 @@ export function createProgress(options: ProgressOptions): Progress {
       if (lastShown !== undefined && at - lastShown < intervalMs && done < total) return;
       lastShown = at;
       // On a terminal the line is redrawn in place; elsewhere each report is a line of its own.
-      stream.write(tty ? `\r${line(done)}\u001b[K` : `${line(done)}\n`);
+      stream.write(tty ? `\r${line(done, at)}\u001b[K` : `${line(done, at)}\n`);
       drawn = true;
     },
     clear() {

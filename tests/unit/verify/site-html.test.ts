@@ -1,8 +1,13 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findContentAfterHtml, samplePagesByType, validateSiteHtml } from '../../../src/verify/site-html';
+import {
+  digestPageBytes,
+  findContentAfterHtml,
+  samplePagesByType,
+  validateSiteHtml,
+} from '../../../src/verify/site-html';
 
 const page = (head: string, body: string) =>
   `<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"><title>Warta</title>${head}</head>` +
@@ -37,7 +42,21 @@ describe('validateSiteHtml', () => {
 
   it('accepts a page written the way the archive writes its pages', async () => {
     const report = await validateSiteHtml(dir, { pages: ['index.html'] });
-    expect(report).toEqual({ pages: 1, problems: [] });
+    expect(report).toEqual({
+      pages: 1,
+      problems: [],
+      passed: { 'index.html': digestPageBytes(await readFile(path.join(dir, 'index.html'))) },
+    });
+  });
+
+  it('finds the same problems on worker threads as on this thread, and lists only passing pages as passed', async () => {
+    const here = await validateSiteHtml(dir, { threads: 0 });
+    const progress: number[] = [];
+    const threaded = await validateSiteHtml(dir, { threads: 2, onProgress: (done) => progress.push(done) });
+    expect(threaded.problems).toEqual(here.problems);
+    expect(threaded.problems.length).toBeGreaterThan(4);
+    expect(Object.keys(threaded.passed)).toEqual(['index.html']);
+    expect(progress.at(-1)).toBe(4);
   });
 
   it('names the page, position and rule of every problem in every page', async () => {

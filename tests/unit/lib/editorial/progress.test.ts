@@ -73,4 +73,21 @@ describe('createProgress', () => {
       'checking: 5000/5000 (100%)\n',
     ]);
   });
+
+  it('says how long the run has taken when asked, for runs of minutes', () => {
+    let clock = 0;
+    const { stream, writes } = recorder(false);
+    const progress = createProgress({
+      label: 'validating pages',
+      total: 100,
+      stream,
+      showElapsed: true,
+      now: () => clock,
+    });
+    clock = 2500;
+    progress.update(10);
+    clock = 61_400;
+    progress.update(100);
+    expect(writes).toEqual(['validating pages: 10/100 (10%, 3 s)\n', 'validating pages: 100/100 (100%, 61 s)\n']);
+  });
 });
