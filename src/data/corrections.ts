@@ -6,11 +6,12 @@ import { t } from '../i18n/ui';
 import { correctionAnchor, listCorrections, type CorrectionEntry } from '../lib/archive/corrections';
 import { paginate, type Page } from '../lib/archive/pagination';
 import { resolveBuildTime } from '../lib/core/build-time';
-import { CORRECTIONS_PATH, correctionsPath, feedPaths } from '../lib/core/routes';
-import { buildFeedDocument, type FeedDocument, type FeedHeader } from '../lib/syndication/feeds';
+import { CORRECTIONS_PATH, correctionsPath } from '../lib/core/routes';
+import { buildFeedDocument, type FeedDocument } from '../lib/syndication/feeds';
 import { siteConfig } from '../site.config';
 import { getPublishedArticles, type ArticleEntry } from './articles';
 import { pageCacheKey } from './cache-keys';
+import { getFeedHeader } from './feeds';
 import { absoluteUrl } from './urls';
 
 /** One correction of a published article. */
@@ -58,17 +59,11 @@ export async function getCorrectionRoutes(
 /** The corrections log as a feed: the newest 50 corrections, each dated when it was made. */
 export async function getCorrectionsFeed(): Promise<FeedDocument> {
   const lang = siteConfig.defaultLang;
-  const paths = feedPaths(CORRECTIONS_PATH);
-  const header: FeedHeader = {
-    title: t(lang, 'correctionsFeedTitle', { site: siteConfig.title }),
-    description: t(lang, 'correctionsLead', { site: siteConfig.title }),
-    homeUrl: absoluteUrl(CORRECTIONS_PATH),
-    lang,
-    links: { rss: absoluteUrl(paths.rss), atom: absoluteUrl(paths.atom), json: absoluteUrl(paths.json) },
-    iconUrl: absoluteUrl(siteConfig.logo.path),
-    publisher: siteConfig.title,
-    timeZone: siteConfig.timeZone,
-  };
+  const header = getFeedHeader(
+    t(lang, 'correctionsFeedTitle', { site: siteConfig.title }),
+    t(lang, 'correctionsLead', { site: siteConfig.title }),
+    CORRECTIONS_PATH,
+  );
   return buildFeedDocument(
     header,
     await getCorrections(),
@@ -85,5 +80,6 @@ export async function getCorrectionsFeed(): Promise<FeedDocument> {
     // An archive without corrections dates its empty feed by its newest article, not the clock, so
     // rebuilding the same articles writes the same feed.
     (await getPublishedArticles())[0]?.data.date ?? resolveBuildTime(process.env),
+    siteConfig.feedItems,
   );
 }

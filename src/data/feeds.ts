@@ -71,17 +71,10 @@ export function getArticleFeedEntry(article: ArticleEntry, content: FeedContent)
   return entry;
 }
 
-async function buildFeed(
-  title: string,
-  description: string,
-  folder: string,
-  articles: readonly ArticleEntry[],
-  content: FeedContent,
-): Promise<FeedDocument> {
-  // The feed carries the newest `feeds.items` articles of those listed newest first.
-  if (content === 'full') await prepareArticleBodies(articles.slice(0, siteConfig.feedItems));
+/** What a feed whose files live in `folder` (`/`, `/tags/x/`, `/corrections/`) says of itself. */
+export function getFeedHeader(title: string, description: string, folder: string): FeedHeader {
   const paths = feedPaths(folder);
-  const header: FeedHeader = {
+  return {
     title,
     description,
     homeUrl: absoluteUrl(folder),
@@ -91,8 +84,19 @@ async function buildFeed(
     publisher: siteConfig.title,
     timeZone: siteConfig.timeZone,
   };
+}
+
+async function buildFeed(
+  title: string,
+  description: string,
+  folder: string,
+  articles: readonly ArticleEntry[],
+  content: FeedContent,
+): Promise<FeedDocument> {
+  // The feed carries the newest `feeds.items` articles of those listed newest first.
+  if (content === 'full') await prepareArticleBodies(articles.slice(0, siteConfig.feedItems));
   return buildFeedDocument(
-    header,
+    getFeedHeader(title, description, folder),
     articles,
     (article) => getArticleFeedEntry(article, content),
     resolveBuildTime(process.env),

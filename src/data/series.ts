@@ -6,15 +6,14 @@
 import { t } from '../i18n/ui';
 import { paginate, type Page } from '../lib/archive/pagination';
 import { resolveBuildTime } from '../lib/core/build-time';
-import { buildSeriesSlugTable, feedPaths, seriesPath } from '../lib/core/routes';
+import { buildSeriesSlugTable, seriesPath } from '../lib/core/routes';
 import { tagKey } from '../lib/core/tags';
 import type { TermEntry } from '../lib/core/taxonomy';
-import { buildFeedDocument, FEED_ITEM_LIMIT, type FeedDocument, type FeedHeader } from '../lib/syndication/feeds';
+import { buildFeedDocument, type FeedDocument } from '../lib/syndication/feeds';
 import { siteConfig } from '../site.config';
 import { getPublishedArticles, type ArticleEntry } from './articles';
 import { pageCacheKey } from './cache-keys';
-import { getArticleFeedEntry } from './feeds';
-import { absoluteUrl } from './urls';
+import { getArticleFeedEntry, getFeedHeader } from './feeds';
 
 /** A series with its parts, oldest first. */
 export type SeriesEntry = TermEntry<ArticleEntry>;
@@ -92,24 +91,18 @@ export async function getSeriesRoutes(
 /** The feed of one series: its newest parts, newest first, as every feed lists them. */
 async function buildSeriesFeed(series: SeriesEntry): Promise<FeedDocument> {
   const lang = siteConfig.defaultLang;
-  const folder = seriesPath(series.slug);
-  const paths = feedPaths(folder);
-  const header: FeedHeader = {
-    title: `${siteConfig.title} — ${t(lang, 'seriesFeedTitle', { series: series.name })}`,
-    description: t(lang, 'seriesFeedDescription', { series: series.name, site: siteConfig.title }),
-    homeUrl: absoluteUrl(folder),
-    lang,
-    links: { rss: absoluteUrl(paths.rss), atom: absoluteUrl(paths.atom), json: absoluteUrl(paths.json) },
-    iconUrl: absoluteUrl(siteConfig.logo.path),
-    publisher: siteConfig.title,
-    timeZone: siteConfig.timeZone,
-  };
-  const newest = [...series.items].reverse().slice(0, FEED_ITEM_LIMIT);
+  const header = getFeedHeader(
+    `${siteConfig.title} — ${t(lang, 'seriesFeedTitle', { series: series.name })}`,
+    t(lang, 'seriesFeedDescription', { series: series.name, site: siteConfig.title }),
+    seriesPath(series.slug),
+  );
+  const newest = [...series.items].reverse().slice(0, siteConfig.feedItems);
   return buildFeedDocument(
     header,
     newest,
     (article) => getArticleFeedEntry(article, 'summary'),
     resolveBuildTime(process.env),
+    siteConfig.feedItems,
   );
 }
 

@@ -2,10 +2,11 @@ import type { APIRoute } from 'astro';
 import { getPublishedArticles } from '../data/articles';
 import { getCorrectionsFeed } from '../data/corrections';
 import { getArchiveFeed, getTagFeeds } from '../data/feeds';
+import { getSeriesList } from '../data/series';
 import { absoluteUrl } from '../data/urls';
 import { t } from '../i18n/ui';
 import { resolveBuildTime } from '../lib/core/build-time';
-import { CORRECTIONS_PATH, feedPaths, HOME_PATH, termPath } from '../lib/core/routes';
+import { CORRECTIONS_PATH, feedPaths, HOME_PATH, seriesPath, termPath } from '../lib/core/routes';
 import { renderOpml, type OpmlFeed } from '../lib/syndication/opml';
 import { siteConfig } from '../site.config';
 
@@ -16,10 +17,11 @@ function feedAt(title: string, folder: string): OpmlFeed {
 /** Every feed of the site as one OPML list, which a feed reader imports whole. */
 export const GET: APIRoute = async () => {
   const lang = siteConfig.defaultLang;
-  const [archive, corrections, tags, articles] = await Promise.all([
+  const [archive, corrections, tags, series, articles] = await Promise.all([
     getArchiveFeed(),
     getCorrectionsFeed(),
     getTagFeeds(),
+    getSeriesList(),
     getPublishedArticles(),
   ]);
   const newest = articles[0];
@@ -34,6 +36,12 @@ export const GET: APIRoute = async () => {
       {
         title: t(lang, 'feedsArchive'),
         feeds: [feedAt(archive.title, HOME_PATH), feedAt(corrections.title, CORRECTIONS_PATH)],
+      },
+      {
+        title: t(lang, 'seriesIndexTitle'),
+        feeds: series.map((entry) =>
+          feedAt(`${siteConfig.title} — ${t(lang, 'seriesFeedTitle', { series: entry.name })}`, seriesPath(entry.slug)),
+        ),
       },
       {
         title: t(lang, 'tags'),

@@ -67,5 +67,9 @@ describe('a series', () => {
     expect(feed.items.map((item) => item.title)).toEqual(PARTS.map(([, title]) => title).reverse());
     const json = JSON.parse(await build.read('/series/korea-utara-rusia/feed.json')) as { items: unknown[] };
     expect(json.items).toHaveLength(3);
+    // Listed with every other feed of the site.
+    expect(await build.read('/feeds.opml')).toContain(
+      'xmlUrl="https://warta.example.org/series/korea-utara-rusia/rss.xml"',
+    );
   });
 });
