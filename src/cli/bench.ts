@@ -9,6 +9,7 @@
  * many it tried, refused and published.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,6 +64,8 @@ interface BuildFigures {
   searchIndexBytes: number;
   /** What `npm run verify` took and found on this build, with `--verify`. */
   verify?: VerifyFigures;
+  /** Against the build before: what a deploy that sends changed files only uploads and deletes. */
+  upload?: { files: number; bytes: number; deleted: number };
 }
 
 /** Figures of one `npm run verify` run. */
@@ -243,6 +246,33 @@ async function build(label: string, work: string, env: NodeJS.ProcessEnv): Promi
   };
 }
 
+/** Every file of an output folder with the digest and size of its bytes, to tell what a rebuild changed. */
+async function digestTree(dir: string): Promise<Map<string, { md5: string; bytes: number }>> {
+  const files = new Map<string, { md5: string; bytes: number }>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const bytes = await readFile(file);
+    files.set(path.relative(dir, file), { md5: createHash('md5').update(bytes).digest('hex'), bytes: bytes.length });
+  }
+  return files;
+}
+
+/** What `npm run deploy:s3` (changed files by checksum) would send after `before`, and delete. */
+function uploadBetween(
+  before: Map<string, { md5: string; bytes: number }>,
+  after: Map<string, { md5: string; bytes: number }>,
+): { files: number; bytes: number; deleted: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const [file, now] of after) {
+    if (before.get(file)?.md5 === now.md5) continue;
+    files += 1;
+    bytes += now.bytes;
+  }
+  return { files, bytes, deleted: [...before.keys()].filter((file) => !after.has(file)).length };
+}
+
 function formatRows(rows: [string, ...string[]][]): string {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
   return rows
@@ -366,6 +396,21 @@ function formatTable(articles: number, builds: BuildFigures[]): string {
   add('dist/ size (MiB)', (b) => (b.distBytes / 1048576).toFixed(1));
   add('dist/ files', (b) => String(b.distFiles));
   add('search index (MiB)', (b) => (b.searchIndexBytes / 1048576).toFixed(1));
+  // The output by kind, as a host counts it (the build report's figures), heaviest first.
+  const kinds = Object.entries(builds[0]?.report?.output?.byKind ?? {})
+    .sort(([, a], [, b]) => b.bytes - a.bytes)
+    .map(([kind]) => kind);
+  for (const kind of kinds) {
+    add(`  ${kind} (MB / files)`, (b) => {
+      const figures = b.report?.output?.byKind[kind];
+      return figures ? `${(figures.bytes / 1e6).toFixed(1)} / ${figures.files}` : '-';
+    });
+  }
+  if (builds.some((b) => b.upload)) {
+    add('upload after the edit (files)', (b) => (b.upload ? String(b.upload.files) : '-'));
+    add('upload after the edit (MB)', (b) => (b.upload ? (b.upload.bytes / 1e6).toFixed(2) : '-'));
+    add('deleted after the edit (files)', (b) => (b.upload ? String(b.upload.deleted) : '-'));
+  }
   if (builds.some((b) => b.verify)) {
     const verified = (value: (v: VerifyFigures) => string) => (b: BuildFigures) => (b.verify ? value(b.verify) : '-');
     add(
@@ -481,6 +526,7 @@ async function main(): Promise<number> {
       cold.verify = await verifyBuild('cold', work);
     }
     if (!values['no-warm'] && cold.exitCode === 0) {
+      const coldFiles = await digestTree(path.join(work, 'dist'));
       const edited = await editOneArticle(contentDir);
       console.error(`Warm build after editing ${path.relative(contentDir, edited)}…`);
       builds.push(
@@ -490,6 +536,8 @@ async function main(): Promise<number> {
           ...partEnv,
         }),
       );
+      if (builds[1]!.exitCode === 0)
+        builds[1]!.upload = uploadBetween(coldFiles, await digestTree(path.join(work, 'dist')));
       if (values.verify && builds[1]!.exitCode === 0) {
         console.error('Verify after the warm build (the changed pages and the sample)…');
         builds[1]!.verify = await verifyBuild('warm', work);
