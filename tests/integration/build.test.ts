@@ -170,14 +170,20 @@ describe('the size of the fixture archive, in its build report', () => {
   });
 });
 
+/** A folder holding a previous archive at `dist/` (one page), for builds that must leave it as it is. */
+async function makePreviousArchive(): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'warta-previous-'));
+  await mkdir(path.join(folder, 'dist'));
+  await writeFile(path.join(folder, 'dist', 'index.html'), 'previous archive');
+  return folder;
+}
+
 describe('building for a host the archive does not fit', () => {
   let build: BuildResult;
   let previous: string;
 
   beforeAll(async () => {
-    previous = await mkdtemp(path.join(tmpdir(), 'warta-previous-'));
-    await mkdir(path.join(previous, 'dist'));
-    await writeFile(path.join(previous, 'dist', 'index.html'), 'previous archive');
+    previous = await makePreviousArchive();
     // A quota of 20 files stands in for Cloudflare's 20,000, which a fixture cannot reach.
     build = await buildArchive(path.join(fixturesDir, 'basic', 'content'), {
       ...BASIC_ENV,
@@ -225,9 +231,7 @@ describe('building a folder with broken articles', () => {
 
   beforeAll(async () => {
     // A previous archive sits where the failing build would write.
-    previous = await mkdtemp(path.join(tmpdir(), 'warta-previous-'));
-    await mkdir(path.join(previous, 'dist'));
-    await writeFile(path.join(previous, 'dist', 'index.html'), 'previous archive');
+    previous = await makePreviousArchive();
     build = await buildArchive(path.join(fixturesDir, 'broken', 'content'), {
       WARTA_OUT_DIR: path.join(previous, 'dist'),
     });
