@@ -17,6 +17,7 @@ import type { ContentStats } from '../lib/report/build-report';
 import { AGE_LABEL_SETTING, parseAgeLabelYears } from '../lib/archive/article-age';
 import { resolveHost, type ChosenHost } from '../lib/report/output-size';
 import type { Problem } from '../lib/core/problems';
+import { parseShard, type Shard, type ShardPlan } from '../lib/core/shards';
 
 /** Settings of the build that come from the environment. */
 export interface BuildSettings {
@@ -26,6 +27,10 @@ export interface BuildSettings {
   host: ChosenHost | undefined;
   /** From how many years on an article says how old it is (`WARTA_AGE_LABEL_YEARS`; 0: never). */
   ageLabelYears: number;
+  /** The share of the pages this build renders (`WARTA_SHARD=i/n`, set by `npm run build -- --shard i/n`). */
+  shard: Shard | undefined;
+  /** Articles a part of the search index holds at most (`WARTA_SEARCH_PART_PAGES`; default PAGES_PER_PART). */
+  searchPartPages: number | undefined;
 }
 
 /** The bodies of one content sync still being rendered. */
@@ -52,6 +57,7 @@ interface BuildContext {
   published?: PublishedContent;
   warnings: string[];
   deferred?: DeferredRenders;
+  shardPlan?: ShardPlan;
 }
 
 const KEY = Symbol.for('warta.build-context');
@@ -62,7 +68,14 @@ export function readBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSe
     includeFuture: env['WARTA_INCLUDE_FUTURE'] === '1',
     host: resolveHost(env),
     ageLabelYears: parseAgeLabelYears(env[AGE_LABEL_SETTING]),
+    shard: env['WARTA_SHARD'] ? parseShard(env['WARTA_SHARD'], 'WARTA_SHARD') : undefined,
+    searchPartPages: positiveWholeNumber(env['WARTA_SEARCH_PART_PAGES']),
   };
+}
+
+function positiveWholeNumber(text: string | undefined): number | undefined {
+  const value = Number(text);
+  return text && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 function context(): BuildContext {
@@ -77,6 +90,7 @@ export function resetBuildContext(): void {
   current.settings = readBuildSettings();
   delete current.published;
   delete current.deferred;
+  delete current.shardPlan;
   current.warnings = [];
 }
 
@@ -123,4 +137,15 @@ export async function demandRenderedBody(digest: string): Promise<void> {
 /** Finishes every body still being rendered; resolves with the problems of those that failed. */
 export async function finishDeferredRenders(): Promise<readonly Problem[]> {
   return (await context().deferred?.finish()) ?? [];
+}
+
+/** Records which shard renders which pages (the content loader plans it from the articles it read). */
+export function registerShardPlan(plan: ShardPlan | undefined): void {
+  if (plan) context().shardPlan = plan;
+  else delete context().shardPlan;
+}
+
+/** The plan of a sharded build; `undefined` in a build of every page. */
+export function getShardPlan(): ShardPlan | undefined {
+  return context().shardPlan;
 }

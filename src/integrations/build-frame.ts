@@ -6,11 +6,20 @@
  * finished folder into place and prints the report. The work is in build-context.ts,
  * build-staging.ts and build-report.ts; this file only wires it to Astro's hooks.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { formatShard, type Shard } from '../lib/core/shards';
+import type { BuildReport } from '../lib/report/build-report';
+import { writeShardManifest } from '../files/shard-manifest';
 import { ContentError } from '../lib/core/problems';
 import { measureOutput } from '../files/output-size';
 import { checkHostLimits, HOST_SETTING, hostsThatFit } from '../lib/report/output-size';
-import { finishDeferredRenders, getBuildSettings, reportWarning, resetBuildContext } from './build-context';
+import {
+  finishDeferredRenders,
+  getBuildSettings,
+  getReportedPublished,
+  reportWarning,
+  resetBuildContext,
+} from './build-context';
 import {
   finishBuildReport,
   markPhaseDone,
@@ -88,27 +97,48 @@ async function measureStagedOutput(): Promise<OutputFigures> {
 }
 
 /**
- * The last integration of the build: measure the finished output, swap it into place and report.
- * An output too large for the chosen host is reported and fails the build; the previous output stays.
+ * Finishes the output of a build (or of the merge of a sharded build's shards) written into the
+ * staging folder: measures it, swaps it into place and reports. An output too large for the chosen
+ * host is reported and fails the build; the previous output stays.
  */
+export async function finishOutput(pathnames: readonly string[], logger: AstroIntegrationLogger): Promise<BuildReport> {
+  const figures = await measureStagedOutput();
+  const problems = figures.hosts?.problems ?? [];
+  if (problems.length > 0) {
+    finishBuildReport(pathnames, stagedOutputDir(), logger, figures);
+    const host = getBuildSettings().host!;
+    throw new Error(
+      `${HOST_SETTING}=${host.name}: the archive does not fit ${host.limits.label} (${host.limits.source}); ` +
+        `the previous output is left as it was:\n${problems.map((p) => `  ${p.limit}: ${p.message}`).join('\n')}`,
+    );
+  }
+  const outDir = timeSwap(swapOutputIntoPlace);
+  return finishBuildReport(pathnames, outDir, logger, figures);
+}
+
+/**
+ * A shard of a sharded build: its pages go into its own output folder with what the merge needs
+ * (src/files/shard-merge.ts); sizes and host limits are the merged output's to meet.
+ */
+async function finishShard(shard: Shard, pathnames: readonly string[], logger: AstroIntegrationLogger): Promise<void> {
+  const staged = stagedOutputDir();
+  const published = getReportedPublished();
+  if (!staged || !published) throw new Error(`shard ${formatShard(shard)} rendered no page`);
+  const report = finishBuildReport(pathnames, undefined, logger);
+  await writeShardManifest(staged, { shard, pages: [...pathnames], report }, published);
+  timeSwap(swapOutputIntoPlace);
+}
+
+/** The last integration of the build: finish the output (or the shard's share of it) and report. */
 export function buildFinish(): AstroIntegration {
   return {
     name: FINISH_NAME,
     hooks: {
       'astro:build:done': async ({ pages, logger }) => {
         const pathnames = pages.map((page) => page.pathname);
-        const figures = await measureStagedOutput();
-        const problems = figures.hosts?.problems ?? [];
-        if (problems.length > 0) {
-          finishBuildReport(pathnames, stagedOutputDir(), logger, figures);
-          const host = getBuildSettings().host!;
-          throw new Error(
-            `${HOST_SETTING}=${host.name}: the archive does not fit ${host.limits.label} (${host.limits.source}); ` +
-              `the previous output is left as it was:\n${problems.map((p) => `  ${p.limit}: ${p.message}`).join('\n')}`,
-          );
-        }
-        const outDir = timeSwap(swapOutputIntoPlace);
-        finishBuildReport(pathnames, outDir, logger, figures);
+        const { shard } = getBuildSettings();
+        if (shard) await finishShard(shard, pathnames, logger);
+        else await finishOutput(pathnames, logger);
       },
     },
   };

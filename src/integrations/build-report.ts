@@ -158,7 +158,7 @@ export function finishBuildReport(
   outDir: string | undefined,
   logger: AstroIntegrationLogger,
   figures: OutputFigures = {},
-): void {
+): BuildReport {
   const finished = performance.now();
   const content = getReportedPublished()?.stats;
   const report: BuildReport = {
@@ -177,4 +177,5 @@ export function finishBuildReport(
   } else {
     logger.info(`\n${formatBuildReport(report)}`);
   }
+  return report;
 }

@@ -4,25 +4,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { getCalendarParts } from '../lib/core/dates';
 import { siteConfig } from '../site.config';
-import { getReportedPublished } from './build-context';
+import { searchPagesOf } from '../lib/search/search-plan';
+import { getBuildSettings, getReportedPublished, getShardPlan } from './build-context';
 import { countIndexedPages, searchIndexFolder, serveSearchIndex, writeSearchIndex } from './search-index';
-
-/** The month an article is published in, in the site's time zone (`2022-09`), as its archives file it. */
-function publicationMonth(date: Date): string {
-  const { year, month } = getCalendarParts(date, siteConfig.timeZone);
-  return `${year}-${month}`;
-}
-
-/**
- * `WARTA_SEARCH_PART_PAGES` sets how many articles a part of the index holds at most (default
- * 20,000: see PAGES_PER_PART), for a machine with less memory, and for tests of parts on small archives.
- */
-function partPagesFromEnvironment(): number | undefined {
-  const value = Number(process.env['WARTA_SEARCH_PART_PAGES']);
-  return Number.isInteger(value) && value > 0 ? value : undefined;
-}
 
 /** Creates the search integration for `astro.config.mjs`. */
 export function pagefindIntegration(): AstroIntegration {
@@ -43,18 +28,22 @@ export function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         // Only article pages are searchable; the query module reports them. A build that rendered
         // no page reports nothing, and every page of the folder is read instead.
+        // A shard of a sharded build writes the parts of its own article pages (src/lib/core/shards.ts).
         const articles = getReportedPublished()?.articles;
+        const { shard, searchPartPages } = getBuildSettings();
+        const plan = getShardPlan();
         const { pageCount, outputPath, parts, reused } = await writeSearchIndex(fileURLToPath(dir), {
           cacheDir,
-          pages: articles?.map((article) => ({
-            path: article.permalink,
-            language: article.lang,
-            month: publicationMonth(article.date),
-          })),
-          partPages: partPagesFromEnvironment(),
+          pages: articles && searchPagesOf(articles, siteConfig.timeZone),
+          partPages: searchPartPages,
+          ...(shard && plan ? { onlyParts: plan.parts[shard.index - 1] ?? [] } : {}),
         });
         if (parts.length > 0) {
           logger.info(`search index in ${parts.length} parts, ${reused} unchanged since the last build`);
+        }
+        if (shard && parts.length === 0) {
+          logger.info('no part of the search index in this shard');
+          return;
         }
         const byLanguage = Object.entries(await countIndexedPages(outputPath));
         const indexed = byLanguage.reduce((sum, [, count]) => sum + count, 0);

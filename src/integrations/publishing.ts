@@ -101,8 +101,11 @@ function createDevRedirects(base: string): {
   };
 }
 
-/** Creates the publishing integration (held-back report and alias redirects). */
-export function wartaPublishing(): AstroIntegration {
+/**
+ * Creates the publishing integration (held-back report and alias redirects; a shard of a sharded
+ * build leaves the redirects to the merge, which knows every page).
+ */
+export function wartaPublishing({ redirects: writeAliases = true }: { redirects?: boolean } = {}): AstroIntegration {
   let config: AstroConfig | undefined;
   return {
     name: 'warta-publishing',
@@ -135,6 +138,7 @@ export function wartaPublishing(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const { articles, stats } = await getPublishedContent();
         logger.info(formatHeldBack(stats.drafts, stats.scheduled, getBuildSettings().includeFuture));
+        if (!writeAliases) return;
 
         const redirects = [
           ...listRedirects(

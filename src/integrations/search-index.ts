@@ -69,6 +69,11 @@ export interface SearchIndexOptions {
   cacheDir: string;
   /** Pages per part (default PAGES_PER_PART). */
   partPages?: number | undefined;
+  /**
+   * The keys of the only parts to write (a shard of a sharded build writes those of its own pages,
+   * src/lib/core/shards.ts); a shard with none writes no index, and the merge puts the parts together.
+   */
+  onlyParts?: readonly string[] | undefined;
 }
 
 // Heading anchors are a "#" each; nothing a reader searches for.
@@ -127,7 +132,9 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
       await removeUnused(outputPath);
       return { pageCount, outputPath, parts: [], reused: 0 };
     }
-    const plans = planSearchParts(options.pages, options.partPages);
+    const only = options.onlyParts && new Set(options.onlyParts);
+    const plans = planSearchParts(options.pages, options.partPages).filter((part) => !only || only.has(part.key));
+    if (only && plans.length === 0) return { pageCount: 0, outputPath, parts: [], reused: 0 };
     const version = await pagefindVersion();
     const store = path.join(options.cacheDir, 'warta-search');
     await mkdir(store, { recursive: true });
@@ -162,7 +169,7 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
         pages: part.pages,
       });
     }
-    if (written.length === 0) {
+    if (written.length === 0 && !only) {
       // An archive without articles still gets a (empty) index, so the search page can say so.
       await indexPages(siteDir, [], outputPath);
     } else {

@@ -111,12 +111,13 @@ export async function keepPart(
 }
 
 /**
- * Puts every file of the folder `from` (but those `keep` refuses) into `to`, as a hard link where
+ * Puts every file of the folder `from` (but those `keep` refuses, by their path in `from` with `/`
+ * separators) into `to`, as a hard link where
  * both are on one file system (a part's thousands of small files are linked in a fraction of the
  * time copying takes), else as a copy. A file already there is left: parts' files are named by
  * their contents, and the script and WebAssembly are the same in every part.
  */
-export async function linkTree(from: string, to: string, keep: (name: string) => boolean): Promise<void> {
+export async function linkTree(from: string, to: string, keep: (file: string) => boolean): Promise<void> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
   const folders = new Set<string>([to]);
   const files: [string, string][] = [];
@@ -124,7 +125,7 @@ export async function linkTree(from: string, to: string, keep: (name: string) =>
     const source = path.join(entry.parentPath, entry.name);
     const target = path.join(to, path.relative(from, source));
     if (entry.isDirectory()) folders.add(target);
-    else if (entry.isFile() && keep(entry.name)) files.push([source, target]);
+    else if (entry.isFile() && keep(path.relative(from, source).split(path.sep).join('/'))) files.push([source, target]);
   }
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
   for (let start = 0; start < files.length; start += 256) {

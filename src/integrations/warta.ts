@@ -9,6 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { isContinuousIntegration, isExampleSiteUrl, type WartaOptions } from '../lib/core/site-settings';
 import { registerSiteOptions, resolveOrThrow } from '../site.config';
 import { buildFinish, buildStart } from './build-frame';
+import { readBuildSettings } from './build-context';
 import { getPublishedContent } from './published-content';
 import { pagefindIntegration } from './pagefind';
 import { wartaPublishing } from './publishing';
@@ -27,13 +28,16 @@ export const ALLOW_EXAMPLE_URL_ENV = 'WARTA_ALLOW_EXAMPLE_URL';
 export function warta(options: WartaOptions): AstroIntegration[] {
   const settings = resolveOrThrow(options);
   registerSiteOptions(options);
+  // A shard of a sharded build writes its pages and its parts of the search index; the sitemaps,
+  // redirects and headers, which need every page, are written by the merge (src/files/shard-merge.ts).
+  const shard = readBuildSettings().shard !== undefined;
   // buildStart must stay first and buildFinish last: they frame every other integration's work.
   return [
     buildStart(),
     wartaSite(settings.url, settings.base, settings.allowEmptyArchive),
-    wartaSitemap(),
-    wartaPublishing(),
-    securityHeaders(),
+    ...(shard ? [] : [wartaSitemap()]),
+    wartaPublishing({ redirects: !shard }),
+    ...(shard ? [] : [securityHeaders()]),
     pagefindIntegration(),
     buildFinish(),
   ];

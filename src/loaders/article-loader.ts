@@ -30,7 +30,10 @@ import { createArticleRenderer, type MarkdownImageOptions } from '../markdown/in
 import { renderArticle, type RenderJob, type RenderOutcome } from './render-article';
 import { defaultWorkerCount, renderOnWorkers, type RenderResult } from './render-pool';
 import { renderInBackground } from './render-background';
-import { registerDeferredRenders } from '../integrations/build-context';
+import { getBuildSettings, registerDeferredRenders, registerShardPlan } from '../integrations/build-context';
+import { resolveBuildTime } from '../lib/core/build-time';
+import { planShardsOfArticles, type ShardPlan } from '../lib/core/shards';
+import { selectPublished } from '../lib/content/publishing';
 import { withBase } from '../lib/core/permalinks';
 import { ContentError, formatProblem, sortProblems, type Problem } from '../lib/core/problems';
 
@@ -133,7 +136,12 @@ async function syncArticles(context: LoaderContext, options: ArticleLoaderOption
   const storeEntry = (item: PendingRender, rendered?: RenderOutcome) =>
     storeArticle(context, directory, item, rendered);
 
-  const workers = renderWorkerCount(toRender.length);
+  // A shard of a sharded build renders the bodies of its own article pages; any other body a page
+  // of it shows (the newest articles in the main feeds) is rendered when that page asks for it.
+  const shard = planShard(folder, readOptions.timeZone);
+  const otherShard = (item: PendingRender): boolean =>
+    shard !== undefined && (shard.plan.articleShard.get(item.article.permalink) ?? 1) !== shard.index;
+  const workers = shard ? Math.max(1, renderWorkerCount(toRender.length)) : renderWorkerCount(toRender.length);
   // On a large build, bodies that show no picture (which Astro's image pipeline would need to know
   // of now) are rendered in the background while the pages render.
   const deferred = workers > 0 ? toRender.filter((item) => !mayShowPictures(item.article.body)) : [];
@@ -142,7 +150,15 @@ async function syncArticles(context: LoaderContext, options: ArticleLoaderOption
   const image = markdownImageOptions(config.image);
   for (const item of deferred) storeEntry(item);
   registerDeferredRenders(
-    deferred.length > 0 ? renderInBackground(deferred, { workers, image, folder: renderedFolder, label }) : undefined,
+    deferred.length > 0
+      ? renderInBackground(deferred, {
+          workers,
+          image,
+          folder: renderedFolder,
+          label,
+          onDemandOnly: (index) => otherShard(deferred[index]!),
+        })
+      : undefined,
   );
   const failures = await renderNow(now, { workers, image, renderedFolder, label, storeEntry });
   if (failures.length > 0) throw new ContentError(failures);
@@ -154,6 +170,25 @@ async function syncArticles(context: LoaderContext, options: ArticleLoaderOption
     `${folder.articles.length} articles read, ${toRender.length} rendered${workers > 0 ? ` on ${workers} threads` : ''}` +
       `${deferred.length > 0 ? ` (${deferred.length} while the pages render)` : ''}, ${folder.articles.length - toRender.length} unchanged`,
   );
+}
+
+/**
+ * In a sharded build (`WARTA_SHARD`), plans which shard renders which pages from the articles the
+ * build publishes, for the pages and the search index to read (src/lib/core/shards.ts).
+ */
+function planShard(folder: ContentFolder, timeZone: string): { index: number; plan: ShardPlan } | undefined {
+  const { shard, includeFuture, searchPartPages } = getBuildSettings();
+  if (!shard) {
+    registerShardPlan(undefined);
+    return undefined;
+  }
+  const { published } = selectPublished(
+    folder.articles.map((article) => toArticleData(article)),
+    { now: resolveBuildTime(process.env), includeDrafts: false, includeFuture },
+  );
+  const plan = planShardsOfArticles(published, shard.count, { timeZone, partPages: searchPartPages });
+  registerShardPlan(plan);
+  return { index: shard.index, plan };
 }
 
 /**

@@ -33,6 +33,11 @@ export interface BackgroundOptions {
   folder: string;
   /** How a problem names an article file. */
   label: (file: string) => string;
+  /**
+   * Items rendered only when a page asks for them (another shard's articles, in a sharded build);
+   * a body nobody asked for is neither rendered nor checked by this build.
+   */
+  onDemandOnly?: ((index: number) => boolean) | undefined;
 }
 
 /**
@@ -60,9 +65,11 @@ export function renderInBackground(items: readonly BackgroundItem[], options: Ba
     waiters.delete(index);
   };
 
+  const onDemand = new Set([...items.keys()].filter((index) => options.onDemandOnly?.(index) ?? false));
   // Oldest first: pages ask for the newest bodies first, and any they ask for goes ahead.
   const order = items
     .map((_, index) => index)
+    .filter((index) => !onDemand.has(index))
     .sort((a, b) => items[a]!.data.date.getTime() - items[b]!.data.date.getTime());
   const run: BackgroundRun = {
     type: 'run',
@@ -100,7 +107,10 @@ export function renderInBackground(items: readonly BackgroundItem[], options: Ba
 
   // After the workers, any body they did not write (a worker stopped) is rendered here.
   let renderer: ReturnType<typeof createArticleRenderer> | undefined;
+  const renderingHere = new Set<number>();
   const renderHere = async (index: number): Promise<void> => {
+    if (renderingHere.has(index) || written.has(index) || failed.has(index)) return;
+    renderingHere.add(index);
     renderer ??= createArticleRenderer(options.image);
     try {
       const outcome = await renderArticle(await renderer, items[index]!.job);
@@ -114,16 +124,24 @@ export function renderInBackground(items: readonly BackgroundItem[], options: Ba
   const finish = (): Promise<readonly Problem[]> => {
     finishing ??= (async () => {
       await stopped;
-      for (const index of items.keys()) if (!written.has(index) && !failed.has(index)) await renderHere(index);
+      for (const index of items.keys()) {
+        if (!written.has(index) && !failed.has(index) && !onDemand.has(index)) await renderHere(index);
+      }
+      // Bodies asked for on demand that no worker took are rendered here too.
+      for (const index of [...waiters.keys()]) await renderHere(index);
       return failures;
     })();
     return finishing;
   };
   // Pages waiting for a body the workers left are not kept waiting.
   let workersStopped = false;
+  const rescueWaiting = (): void => {
+    for (const index of [...waiters.keys()]) if (onDemand.has(index)) void renderHere(index);
+    if ([...waiters.keys()].some((index) => !onDemand.has(index))) void finish();
+  };
   void stopped.then(() => {
     workersStopped = true;
-    if (waiters.size > 0) void finish();
+    rescueWaiting();
   });
 
   return {
@@ -137,7 +155,7 @@ export function renderInBackground(items: readonly BackgroundItem[], options: Ba
           hurried.add(index);
           hurryJob(view, index);
         }
-        if (workersStopped) void finish();
+        if (workersStopped) rescueWaiting();
         await done;
       }
       if (failed.has(index)) {

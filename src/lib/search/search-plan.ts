@@ -3,6 +3,7 @@
  * which part of the index (src/lib/search/search-parts.ts), and the globs that select exactly their files.
  * Pure: src/integrations/search-index.ts runs Pagefind on the plan.
  */
+import { getCalendarParts } from '../core/dates';
 import type { IndexPart } from './search-parts';
 
 // Pagefind's glob syntax (wax) reserves these characters; escaped, any slug matches only itself.
@@ -47,6 +48,20 @@ export interface SearchPage {
   path: string;
   language: string;
   month: string;
+}
+
+/**
+ * The searchable pages of published articles: each article's page, language and month of
+ * publication in the archive's time zone (`2022-09`), as its archives file it.
+ */
+export function searchPagesOf(
+  articles: readonly { permalink: string; lang: string; date: Date }[],
+  timeZone: string,
+): SearchPage[] {
+  return articles.map((article) => {
+    const { year, month } = getCalendarParts(article.date, timeZone);
+    return { path: article.permalink, language: article.lang, month: `${year}-${month}` };
+  });
 }
 
 /** A part of the index to write (src/lib/search/search-parts.ts) and the site paths of its pages. */

@@ -2,8 +2,10 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedResponse } from '../../../data/feed-responses';
 import { getSeriesFeedRoutes } from '../../../data/series';
 import type { FeedDocument } from '../../../lib/syndication/feeds';
+import { routesInShard } from '../../../data/shards';
 
-export const getStaticPaths = (() => getSeriesFeedRoutes('atom')) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  routesInShard('series/[slug]/atom.xml', await getSeriesFeedRoutes('atom'))) satisfies GetStaticPaths;
 
 /** A series' latest parts as a feed (atom). */
 export const GET: APIRoute = async ({ props }) =>

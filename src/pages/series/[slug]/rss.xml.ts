@@ -2,8 +2,10 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedResponse } from '../../../data/feed-responses';
 import { getSeriesFeedRoutes } from '../../../data/series';
 import type { FeedDocument } from '../../../lib/syndication/feeds';
+import { routesInShard } from '../../../data/shards';
 
-export const getStaticPaths = (() => getSeriesFeedRoutes('rss')) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  routesInShard('series/[slug]/rss.xml', await getSeriesFeedRoutes('rss'))) satisfies GetStaticPaths;
 
 /** A series' latest parts as a feed (rss). */
 export const GET: APIRoute = async ({ props }) =>

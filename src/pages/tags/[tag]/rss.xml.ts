@@ -1,8 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedResponse } from '../../../data/feed-responses';
 import { getTagFeedRoutes, type TagFeed } from '../../../data/feeds';
+import { routesInShard } from '../../../data/shards';
 
-export const getStaticPaths = (() => getTagFeedRoutes('rss')) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  routesInShard('tags/[tag]/rss.xml', await getTagFeedRoutes('rss'))) satisfies GetStaticPaths;
 
 /** A tag's latest articles as a feed (rss). */
 export const GET: APIRoute<{ tag: TagFeed }> = async ({ props }) => feedResponse(await props.tag.feed(), 'rss');
