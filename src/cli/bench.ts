@@ -23,7 +23,7 @@ import { generateArchive, type PlantedWord } from '../bench/generate-archive';
 import { benchQueries, compareQueries, type QueryComparison } from '../bench/search-queries';
 import type { BuildReport } from '../lib/report/build-report';
 
-const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search] [--verify]
+const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search] [--verify] [--shards N]
        npm run bench -- --fuzz N [--seed S]
 
 Generates N articles (default 1000) in a temporary folder, with rare words planted in some, builds
@@ -45,6 +45,8 @@ Options:
                   the warm one only the changed pages and the sample; prints its seconds
   --part-pages N  split each language's search index into parts of N articles
                   (WARTA_SEARCH_PART_PAGES), to compare that layout with the default
+  --shards N      build in N shards at once on this machine, merged (WARTA_SHARDS; 1: one
+                  build; by default as npm run build decides, by the archive's size)
   --fuzz N        instead of building, send N generated hostile articles through every output
                   (the property test of npm test runs 1,000) and print how many it tried
   -h, --help      show this help`;
@@ -195,10 +197,9 @@ async function build(label: string, work: string, env: NodeJS.ProcessEnv): Promi
   const outDir = path.join(work, 'dist');
   const started = performance.now();
   const { NODE_ENV: _ignored, ...inherited } = process.env;
-  // As package.json's build script runs it: a 100,000-article archive needs more than Node's
-  // default heap of about 4 GiB.
-  const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', astro, 'build'], {
+  // As package.json's build script runs it (src/cli/build.ts: one build, or shards merged).
+  const tsx = path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
+  const child = spawn(process.execPath, [tsx, path.join(projectRoot, 'src/cli/build.ts')], {
     cwd: projectRoot,
     env: {
       ...inherited,
@@ -484,6 +485,7 @@ async function main(): Promise<number> {
       'no-search': { type: 'boolean', default: false },
       verify: { type: 'boolean', default: false },
       'part-pages': { type: 'string' },
+      shards: { type: 'string' },
       fuzz: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -514,7 +516,10 @@ async function main(): Promise<number> {
     console.error(`  ${generated.words} words.`);
     // A fresh compile cache: Astro's CLI otherwise reuses one from earlier runs and flatters a cold build.
     console.error('Cold build…');
-    const partEnv: NodeJS.ProcessEnv = values['part-pages'] ? { WARTA_SEARCH_PART_PAGES: values['part-pages'] } : {};
+    const partEnv: NodeJS.ProcessEnv = {
+      ...(values['part-pages'] ? { WARTA_SEARCH_PART_PAGES: values['part-pages'] } : {}),
+      ...(values.shards ? { WARTA_SHARDS: values.shards } : {}),
+    };
     const cold = await build('cold', work, {
       WARTA_CONTENT_DIR: contentDir,
       NODE_COMPILE_CACHE: path.join(work, 'compile-cache'),

