@@ -125,7 +125,8 @@ export async function linkTree(from: string, to: string, keep: (file: string) =>
     const source = path.join(entry.parentPath, entry.name);
     const target = path.join(to, path.relative(from, source));
     if (entry.isDirectory()) folders.add(target);
-    else if (entry.isFile() && keep(path.relative(from, source).split(path.sep).join('/'))) files.push([source, target]);
+    else if (entry.isFile() && keep(path.relative(from, source).split(path.sep).join('/')))
+      files.push([source, target]);
   }
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
   for (let start = 0; start < files.length; start += 256) {

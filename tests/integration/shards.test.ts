@@ -132,7 +132,10 @@ describe('a sharded build', () => {
     expect(differences(expected, await readTree(outDir))).toEqual([]);
 
     // A broken article: the build fails, says what is wrong once, and the archive built before stays.
-    await writeFile(path.join(contentDir, '2023', '08', 'rusak.md'), '---\ntitle: Rusak\ndate: 2023-02-30\n---\n\nIsi.\n');
+    await writeFile(
+      path.join(contentDir, '2023', '08', 'rusak.md'),
+      '---\ntitle: Rusak\ndate: 2023-02-30\n---\n\nIsi.\n',
+    );
     try {
       const failed = await runCli(['--shards', '2'], {
         ...ENV,
