@@ -47,6 +47,11 @@ Options:
                   (WARTA_SEARCH_PART_PAGES), to compare that layout with the default
   --shards N      build in N shards at once on this machine, merged (WARTA_SHARDS; 1: one
                   build; by default as npm run build decides, by the archive's size)
+  --sequential-shards N
+                  also build the archive in N shards one after another (as N CI jobs would),
+                  merge them, and print each shard's and the merge's figures; compares the merged
+                  output with the cold build's, file by file
+  --no-whole      with --sequential-shards, skip the build of the whole archive
   --fuzz N        instead of building, send N generated hostile articles through every output
                   (the property test of npm test runs 1,000) and print how many it tried
   -h, --help      show this help`;
@@ -191,15 +196,20 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
   return { bytes, files };
 }
 
-async function build(label: string, work: string, env: NodeJS.ProcessEnv): Promise<BuildFigures> {
+async function build(
+  label: string,
+  work: string,
+  env: NodeJS.ProcessEnv,
+  args: readonly string[] = [],
+): Promise<BuildFigures> {
   const reportFile = path.join(work, `report-${label}.json`);
   const logFile = path.join(work, `build-${label}.log`);
-  const outDir = path.join(work, 'dist');
+  const outDir = env['WARTA_OUT_DIR'] ?? path.join(work, 'dist');
   const started = performance.now();
   const { NODE_ENV: _ignored, ...inherited } = process.env;
   // As package.json's build script runs it (src/cli/build.ts: one build, or shards merged).
   const tsx = path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
-  const child = spawn(process.execPath, [tsx, path.join(projectRoot, 'src/cli/build.ts')], {
+  const child = spawn(process.execPath, [tsx, path.join(projectRoot, 'src/cli/build.ts'), ...args], {
     cwd: projectRoot,
     env: {
       ...inherited,
@@ -245,6 +255,39 @@ async function build(label: string, work: string, env: NodeJS.ProcessEnv): Promi
     distFiles: dist.files,
     searchIndexBytes: search.bytes,
   };
+}
+
+/**
+ * Shards built one after another, as N CI jobs would build them on machines of their own, then
+ * merged: each shard's wall time and peak memory, and the merge's.
+ */
+async function simulateShards(count: number, work: string, env: NodeJS.ProcessEnv): Promise<BuildFigures[]> {
+  const figures: BuildFigures[] = [];
+  const dirs: string[] = [];
+  for (let index = 1; index <= count; index += 1) {
+    const outDir = path.join(work, 'shards', String(index));
+    console.error(`Shard ${index}/${count}…`);
+    const shard = await build(
+      `shard-${index}-of-${count}`,
+      work,
+      { ...env, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: path.join(work, `cache-shard-${index}`) },
+      ['--shard', `${index}/${count}`],
+    );
+    figures.push(shard);
+    dirs.push(outDir);
+    if (shard.exitCode !== 0) return figures;
+  }
+  console.error('Merge…');
+  figures.push(await build('merge', work, { ...env, WARTA_OUT_DIR: path.join(work, 'merged') }, ['--merge', ...dirs]));
+  return figures;
+}
+
+/** How many files of `expected` are missing from `actual` or differ, and how many `actual` has besides. */
+async function compareTrees(expected: string, actual: string): Promise<{ differ: number; extra: number }> {
+  const [a, b] = await Promise.all([digestTree(expected), digestTree(actual)]);
+  let differ = 0;
+  for (const [file, digest] of a) if (b.get(file)?.md5 !== digest.md5) differ += 1;
+  return { differ, extra: [...b.keys()].filter((file) => !a.has(file)).length };
 }
 
 /** Every file of an output folder with the digest and size of its bytes, to tell what a rebuild changed. */
@@ -486,6 +529,8 @@ async function main(): Promise<number> {
       verify: { type: 'boolean', default: false },
       'part-pages': { type: 'string' },
       shards: { type: 'string' },
+      'sequential-shards': { type: 'string' },
+      'no-whole': { type: 'boolean', default: false },
       fuzz: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -520,11 +565,30 @@ async function main(): Promise<number> {
       ...(values['part-pages'] ? { WARTA_SEARCH_PART_PAGES: values['part-pages'] } : {}),
       ...(values.shards ? { WARTA_SHARDS: values.shards } : {}),
     };
-    const cold = await build('cold', work, {
-      WARTA_CONTENT_DIR: contentDir,
-      NODE_COMPILE_CACHE: path.join(work, 'compile-cache'),
-      ...partEnv,
-    });
+    const sequential = values['sequential-shards'] ? Number(values['sequential-shards']) : undefined;
+    if (sequential !== undefined && (!Number.isInteger(sequential) || sequential < 1)) {
+      throw new Error('--sequential-shards must be a whole number of shards');
+    }
+    const env = { WARTA_CONTENT_DIR: contentDir, NODE_COMPILE_CACHE: path.join(work, 'compile-cache'), ...partEnv };
+    if (sequential !== undefined) {
+      // Each shard as on a machine of its own: one build each, no shards within it.
+      const shardEnv = { ...env, WARTA_SHARDS: '1' };
+      const whole = values['no-whole'] ? undefined : await build('cold', work, shardEnv);
+      const shards = await simulateShards(sequential, work, shardEnv);
+      console.log(`\nWarta benchmark: ${articles} articles, seed ${seed}, ${sequential} shards one after another\n`);
+      console.log(formatTable(articles, [...(whole ? [whole] : []), ...shards]));
+      const slowest = Math.max(...shards.slice(0, -1).map((shard) => shard.wallSeconds));
+      const merge = shards.at(-1)!;
+      console.log(`\nslowest shard ${slowest.toFixed(1)} s, merge ${merge.wallSeconds.toFixed(1)} s`);
+      if (whole && whole.exitCode === 0 && merge.exitCode === 0) {
+        console.log(`slowest shard / whole build: ${(slowest / whole.wallSeconds).toFixed(2)}`);
+        const { differ, extra } = await compareTrees(path.join(work, 'dist'), path.join(work, 'merged'));
+        console.log(`merged output against the whole build: ${differ} files missing or different, ${extra} extra`);
+      }
+      if (values.json) await writeFile(values.json, `${JSON.stringify({ articles, seed, whole, shards }, null, 2)}\n`);
+      return [whole, ...shards].every((figure) => !figure || figure.exitCode === 0) ? 0 : 1;
+    }
+    const cold = await build('cold', work, env);
     const builds = [cold];
     if (values.verify && cold.exitCode === 0) {
       console.error('Verify after the cold build (no earlier digests: every page)…');
