@@ -46,7 +46,8 @@ export interface ReadShard extends ShardManifest {
   dir: string;
   /** Digest of what the build published and its settings: equal for every shard of one build. */
   fingerprint: string;
-  published: PublishedContent;
+  /** What the build published (the same in every shard, read once). */
+  readPublished(): Promise<PublishedContent>;
 }
 
 /** Writes a shard's manifest into its output folder `dir`. */
@@ -75,6 +76,7 @@ export async function readShardManifest(dir: string): Promise<ReadShard> {
     );
   }
   const manifest = JSON.parse(text) as ShardManifest & { fingerprint: string };
-  const published = JSON.parse(await readFile(path.join(folder, PUBLISHED), 'utf8'), reviveDates) as PublishedContent;
-  return { ...manifest, dir, published };
+  const readPublished = async () =>
+    JSON.parse(await readFile(path.join(folder, PUBLISHED), 'utf8'), reviveDates) as PublishedContent;
+  return { ...manifest, dir, readPublished };
 }

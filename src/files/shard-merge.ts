@@ -163,7 +163,7 @@ export async function mergeShards(dirs: readonly string[], { outDir, cacheDir }:
   resetBuildContext();
   startBuildTimer();
   const shards = await readShards(dirs);
-  reportPublished(shards[0]!.published);
+  reportPublished(await shards[0]!.readPublished());
   for (const { report } of shards) for (const warning of report.warnings) reportWarning(warning);
   markPhaseDone('content');
   stageOutput(pathToFileURL(outDir));
