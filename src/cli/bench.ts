@@ -560,7 +560,6 @@ async function main(): Promise<number> {
     });
     console.error(`  ${generated.words} words.`);
     // A fresh compile cache: Astro's CLI otherwise reuses one from earlier runs and flatters a cold build.
-    console.error('Cold build…');
     const partEnv: NodeJS.ProcessEnv = {
       ...(values['part-pages'] ? { WARTA_SEARCH_PART_PAGES: values['part-pages'] } : {}),
       ...(values.shards ? { WARTA_SHARDS: values.shards } : {}),
@@ -573,6 +572,7 @@ async function main(): Promise<number> {
     if (sequential !== undefined) {
       // Each shard as on a machine of its own: one build each, no shards within it.
       const shardEnv = { ...env, WARTA_SHARDS: '1' };
+      if (!values['no-whole']) console.error('Cold build of the whole archive…');
       const whole = values['no-whole'] ? undefined : await build('cold', work, shardEnv);
       const shards = await simulateShards(sequential, work, shardEnv);
       console.log(`\nWarta benchmark: ${articles} articles, seed ${seed}, ${sequential} shards one after another\n`);
@@ -588,6 +588,7 @@ async function main(): Promise<number> {
       if (values.json) await writeFile(values.json, `${JSON.stringify({ articles, seed, whole, shards }, null, 2)}\n`);
       return [whole, ...shards].every((figure) => !figure || figure.exitCode === 0) ? 0 : 1;
     }
+    console.error('Cold build…');
     const cold = await build('cold', work, env);
     const builds = [cold];
     if (values.verify && cold.exitCode === 0) {
