@@ -52,6 +52,14 @@ const feedContent = z.enum(['full', 'summary'], {
   error: (issue) => `must be 'full' or 'summary', not ${describe(issue.input)}`,
 });
 
+const onOff = z.boolean({ error: (issue) => `must be true or false, not ${describe(issue.input)}` });
+
+/** The kinds of page a newsroom may turn off in `warta({ pages })`. */
+export const PAGE_KINDS = ['dayArchives', 'tagFeeds', 'authorPages'] as const;
+
+/** Which of the kinds of page that may be turned off the archive publishes. */
+export type SitePages = Readonly<Record<(typeof PAGE_KINDS)[number], boolean>>;
+
 const image = z.strictObject(
   {
     /** Site-relative path of a file in `public/`, e.g. `/logo.png`. */
@@ -156,6 +164,30 @@ export const wartaOptionsSchema = z.strictObject(
         { error: (issue) => `must be { content, tagContent, items }, not ${describe(issue.input)}` },
       )
       .default({ content: 'full', tagContent: 'summary', items: 50 }),
+    /**
+     * Kinds of page the archive publishes; a very large archive may turn some off to fit its host
+     * (docs/deploy.md). A kind turned off is not written, and no page, feed or sitemap links to it.
+     * No WARTA_* variable overrides it: which pages an archive has is the newsroom's choice, as its
+     * sections are, not a deploy's.
+     */
+    pages: z
+      .strictObject(
+        {
+          /** A page for each day with articles (`/2022/09/06/`); off, trails and month pages stop at the month. */
+          dayArchives: onOff.default(true),
+          /** RSS, Atom and JSON feeds of each tag (`/tags/<slug>/rss.xml`, …); the archive's own feeds stay. */
+          tagFeeds: onOff.default(true),
+          /** The index of authors and a page for each (`/authors/<slug>/`); off, bylines name authors without a link. */
+          authorPages: onOff.default(true),
+        },
+        {
+          error: (issue) =>
+            issue.code === 'unrecognized_keys'
+              ? `has an unknown kind of page ${issue.keys.map((key) => `"${key}"`).join(', ')}; the kinds are ${PAGE_KINDS.join(', ')}`
+              : `must be { ${PAGE_KINDS.map((kind) => `${kind}: false`).join(', ')} } (each true unless turned off), not ${describe(issue.input)}`,
+        },
+      )
+      .default({ dayArchives: true, tagFeeds: true, authorPages: true }),
     /** Most URLs in one sitemap file (the sitemap protocol allows 50,000). */
     sitemapPartSize: wholeNumber(1, 50_000, 45_000).default(45_000),
     /** Build even when no article is published (a new archive before its first story). */
@@ -223,6 +255,8 @@ export interface SiteConfig {
   tagFeedContent: FeedContent;
   /** The newest articles each feed lists. */
   feedItems: number;
+  /** Which kinds of page that a newsroom may turn off (day archives, tag feeds, author pages) are published. */
+  pages: SitePages;
   /** Most URLs in one sitemap file; larger archives get more files, listed in the sitemap index. */
   sitemapPartSize: number;
   /** Picture shown in link previews of pages without an image of their own (a file in `public/`). */
@@ -428,6 +462,7 @@ function toSiteConfig(options: ParsedOptions): SiteConfig {
     feedContent: options.feeds.content,
     tagFeedContent: options.feeds.tagContent,
     feedItems: options.feeds.items,
+    pages: options.pages,
     sitemapPartSize: options.sitemapPartSize,
     socialImage: options.socialImage,
     logo: options.logo,

@@ -40,6 +40,7 @@ describe('resolveSiteSettings', () => {
       tagFeedContent: 'summary',
       feedItems: 50,
       sitemapPartSize: 45_000,
+      pages: { dayArchives: true, tagFeeds: true, authorPages: true },
       sections: [],
       tagMappings: [],
       allowEmptyArchive: false,
@@ -152,6 +153,23 @@ describe('resolveSiteSettings', () => {
       'warta({ sections[1].slug }): "ekonomi" is the slug of an earlier section too; give each section its own slug',
       `warta({ tagMappings[1] }): {"id":"Bisnis"} names one tag; a mapping joins a tag in one language to its name in another, e.g. { id: 'Ekonomi', en: 'Economy' }`,
       'warta({ tagMappings[2] }): "ekonomi" is already mapped in tagMappings[0]; a tag belongs to one topic, so merge the two',
+    ]);
+  });
+
+  it('turns off the kinds of page named in pages, keeping the others', () => {
+    const result = resolveSiteSettings({ ...minimal, pages: { dayArchives: false, authorPages: false } });
+    expect(result.ok && result.config.pages).toEqual({ dayArchives: false, tagFeeds: true, authorPages: false });
+  });
+
+  it('names an unknown kind of page and a value that is not true or false', () => {
+    expect(lines({ ...minimal, pages: { dayPages: false } })).toEqual([
+      'warta({ pages }): has an unknown kind of page "dayPages"; the kinds are dayArchives, tagFeeds, authorPages',
+    ]);
+    expect(lines({ ...minimal, pages: { tagFeeds: 'no' } })).toEqual([
+      'warta({ pages.tagFeeds }): must be true or false, not "no"',
+    ]);
+    expect(lines({ ...minimal, pages: false })).toEqual([
+      'warta({ pages }): must be { dayArchives: false, tagFeeds: false, authorPages: false } (each true unless turned off), not false',
     ]);
   });
 
