@@ -80,6 +80,8 @@ const keys = [
   'tagFeedContent',
   'feedItems',
   'pages',
+  'host',
+  'ageLabelYears',
   'sitemapPartSize',
   'socialImage',
   'logo',

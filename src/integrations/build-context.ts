@@ -3,8 +3,8 @@
  * the page bundle's query module and the integrations as separate module instances in one
  * process, so they meet in one object kept under a registered symbol. It holds
  *
- * - the settings read from the environment, once per build (`WARTA_INCLUDE_FUTURE`, `WARTA_HOST`,
- *   `WARTA_AGE_LABEL_YEARS`);
+ * - the settings read from the environment, once per build (`WARTA_INCLUDE_FUTURE`, and the host
+ *   of the site settings with the `WARTA_HOST_MAX_*` limits);
  * - what the build published and held back, as the query module reported it;
  * - the warnings of the build, for the build report;
  * - the article bodies still rendering in the background while the pages render: on a large build
@@ -14,18 +14,16 @@
  */
 import type { ArticleData } from '../lib/content/article-schema';
 import type { ContentStats } from '../lib/report/build-report';
-import { AGE_LABEL_SETTING, parseAgeLabelYears } from '../lib/archive/article-age';
 import { resolveHost, type ChosenHost } from '../lib/report/output-size';
+import { siteConfig } from '../site.config';
 import type { Problem } from '../lib/core/problems';
 
 /** Settings of the build that come from the environment. */
 export interface BuildSettings {
   /** Publish articles dated after the build time (`WARTA_INCLUDE_FUTURE=1`). */
   includeFuture: boolean;
-  /** The host whose limits the output must fit (`WARTA_HOST`, `WARTA_HOST_MAX_*`), if one is named. */
+  /** The host whose limits the output must fit (`warta({ host })` or `WARTA_HOST`, `WARTA_HOST_MAX_*`), if one is named. */
   host: ChosenHost | undefined;
-  /** From how many years on an article says how old it is (`WARTA_AGE_LABEL_YEARS`; 0: never). */
-  ageLabelYears: number;
 }
 
 /** The bodies of one content sync still being rendered. */
@@ -56,12 +54,11 @@ interface BuildContext {
 
 const KEY = Symbol.for('warta.build-context');
 
-/** Reads the build's settings from an environment (`process.env` unless given). */
+/** Reads the build's settings from the site settings and an environment (`process.env` unless given). */
 export function readBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
   return {
     includeFuture: env['WARTA_INCLUDE_FUTURE'] === '1',
-    host: resolveHost(env),
-    ageLabelYears: parseAgeLabelYears(env[AGE_LABEL_SETTING]),
+    host: resolveHost(siteConfig.host, env),
   };
 }
 

@@ -76,7 +76,8 @@ export function buildStart(): AstroIntegration {
 }
 
 /**
- * Measures the finished output and holds it to the limits of the host named by `WARTA_HOST`; the
+ * Measures the finished output and holds it to the limits of the host named by `warta({ host })` or
+ * `WARTA_HOST`; the
  * problems, when there are any, fail the build before the output is put in place.
  */
 async function measureStagedOutput(): Promise<OutputFigures> {
@@ -103,8 +104,11 @@ export function buildFinish(): AstroIntegration {
         if (problems.length > 0) {
           finishBuildReport(pathnames, stagedOutputDir(), logger, figures);
           const host = getBuildSettings().host!;
+          const setting = process.env[HOST_SETTING]?.trim()
+            ? `${HOST_SETTING}=${host.name}`
+            : `warta({ host: '${host.name}' })`;
           throw new Error(
-            `${HOST_SETTING}=${host.name}: the archive does not fit ${host.limits.label} (${host.limits.source}); ` +
+            `${setting}: the archive does not fit ${host.limits.label} (${host.limits.source}); ` +
               `the previous output is left as it was:\n${problems.map((p) => `  ${p.limit}: ${p.message}`).join('\n')}`,
           );
         }

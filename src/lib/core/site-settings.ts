@@ -15,6 +15,19 @@ export type Lang = (typeof languages)[number];
 /** What feeds carry for each article. */
 export type FeedContent = 'full' | 'summary';
 
+/** The static hosts whose published limits a build can be held to (`warta({ host })`, docs/deploy.md). */
+export const HOST_NAMES = [
+  'github-pages',
+  'gitlab-pages',
+  'cloudflare-pages',
+  'cloudflare-pages-paid',
+  'netlify',
+  's3',
+] as const;
+
+/** A host a build can be held to. */
+export type HostName = (typeof HOST_NAMES)[number];
+
 /** The site URL of the sample archive: a deploy that still uses it has not been set up. */
 export const EXAMPLE_SITE_URL = 'https://warta.example.org';
 
@@ -188,6 +201,19 @@ export const wartaOptionsSchema = z.strictObject(
         },
       )
       .default({ dayArchives: true, tagFeeds: true, authorPages: true }),
+    /**
+     * The host the archive is built for: a build whose output passes one of its published limits
+     * (size, files, file size, files in one folder) fails before anything is uploaded, and the
+     * previous output stays; `none` only reports which hosts the output fits. WARTA_HOST_MAX_*
+     * variables override one limit (docs/deploy.md).
+     */
+    host: z
+      .enum([...HOST_NAMES, 'none'], {
+        error: `is not a host Warta knows; use one of ${HOST_NAMES.join(', ')}, or none`,
+      })
+      .default('none'),
+    /** From how many years on an article says how old it is ("more than 3 years old"); 0: never. */
+    ageLabelYears: wholeNumber(0, 1000, 1).default(1),
     /** Most URLs in one sitemap file (the sitemap protocol allows 50,000). */
     sitemapPartSize: wholeNumber(1, 50_000, 45_000).default(45_000),
     /** Build even when no article is published (a new archive before its first story). */
@@ -257,6 +283,10 @@ export interface SiteConfig {
   feedItems: number;
   /** Which kinds of page that a newsroom may turn off (day archives, tag feeds, author pages) are published. */
   pages: SitePages;
+  /** The host whose published limits the output must fit, if one is named. */
+  host: HostName | undefined;
+  /** From how many years on an article says how old it is; 0: never. */
+  ageLabelYears: number;
   /** Most URLs in one sitemap file; larger archives get more files, listed in the sitemap index. */
   sitemapPartSize: number;
   /** Picture shown in link previews of pages without an image of their own (a file in `public/`). */
@@ -312,6 +342,12 @@ export const settingOverrides: readonly (Override & { setting: string })[] = [
     variable: 'WARTA_SITEMAP_PART_SIZE',
     setting: 'sitemapPartSize',
     apply: (o, raw) => (o['sitemapPartSize'] = toNumber(raw)),
+  },
+  { variable: 'WARTA_HOST', setting: 'host', apply: (o, raw) => (o['host'] = raw) },
+  {
+    variable: 'WARTA_AGE_LABEL_YEARS',
+    setting: 'ageLabelYears',
+    apply: (o, raw) => (o['ageLabelYears'] = toNumber(raw)),
   },
   {
     variable: 'WARTA_ALLOW_EMPTY',
@@ -463,6 +499,8 @@ function toSiteConfig(options: ParsedOptions): SiteConfig {
     tagFeedContent: options.feeds.tagContent,
     feedItems: options.feeds.items,
     pages: options.pages,
+    host: options.host === 'none' ? undefined : options.host,
+    ageLabelYears: options.ageLabelYears,
     sitemapPartSize: options.sitemapPartSize,
     socialImage: options.socialImage,
     logo: options.logo,

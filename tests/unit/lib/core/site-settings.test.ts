@@ -41,6 +41,8 @@ describe('resolveSiteSettings', () => {
       feedItems: 50,
       sitemapPartSize: 45_000,
       pages: { dayArchives: true, tagFeeds: true, authorPages: true },
+      host: undefined,
+      ageLabelYears: 1,
       sections: [],
       tagMappings: [],
       allowEmptyArchive: false,
@@ -170,6 +172,27 @@ describe('resolveSiteSettings', () => {
     ]);
     expect(lines({ ...minimal, pages: false })).toEqual([
       'warta({ pages }): must be { dayArchives: false, tagFeeds: false, authorPages: false } (each true unless turned off), not false',
+    ]);
+  });
+
+  it('takes the host and the age of labels from the settings, the environment overriding both', () => {
+    const set = resolveSiteSettings({ ...minimal, host: 'netlify', ageLabelYears: 3 });
+    expect(set.ok && [set.config.host, set.config.ageLabelYears]).toEqual(['netlify', 3]);
+    const overridden = resolveSiteSettings(
+      { ...minimal, host: 'netlify', ageLabelYears: 3 },
+      { WARTA_HOST: 'github-pages', WARTA_AGE_LABEL_YEARS: '0' },
+    );
+    expect(overridden.ok && [overridden.config.host, overridden.config.ageLabelYears]).toEqual(['github-pages', 0]);
+    const none = resolveSiteSettings({ ...minimal, host: 'netlify' }, { WARTA_HOST: 'none' });
+    expect(none.ok && none.config.host).toBeUndefined();
+  });
+
+  it('names an unknown host and an age that is not a whole number, and the variable that set it', () => {
+    expect(lines({ ...minimal, host: 'github' })).toEqual([
+      'warta({ host }): "github" is not a host Warta knows; use one of github-pages, gitlab-pages, cloudflare-pages, cloudflare-pages-paid, netlify, s3, or none',
+    ]);
+    expect(lines(minimal, { WARTA_AGE_LABEL_YEARS: '1.5' })).toEqual([
+      'WARTA_AGE_LABEL_YEARS (overrides warta({ ageLabelYears })): 1.5 must be a whole number, e.g. 1',
     ]);
   });
 
