@@ -92,6 +92,11 @@ describe('an archive with day archives, tag feeds and author pages turned off', 
     expect(month).not.toContain('sub-periods');
   });
 
+  it('takes the host and the age of labels from warta({ … }) too', async () => {
+    expect(build.output).toMatch(/host github-pages\s+fits/);
+    expect(await build.read('/2019/11/05/arsip-lama/')).not.toContain('age-label');
+  });
+
   it('lists no tag feeds in /feeds.opml, and keeps the archive’s own', async () => {
     const opml = await build.read('/feeds.opml');
     expect(opml).toContain(`xmlUrl="${SITE_URL}/rss.xml"`);
