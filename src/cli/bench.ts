@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--verify]`: generates a deterministic
+ * `npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--verify] [--config <file>]`: generates a deterministic
  * archive, builds it cold exactly as `npm run build` does (through WARTA_CONTENT_DIR), edits one
  * article and builds again warm, and prints the figures of both builds (with `--verify`, also what
  * `npm run verify` took after each); then puts a fixed set of
@@ -23,7 +23,7 @@ import { generateArchive, type PlantedWord } from '../bench/generate-archive';
 import { benchQueries, compareQueries, type QueryComparison } from '../bench/search-queries';
 import type { BuildReport } from '../lib/report/build-report';
 
-const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search] [--verify]
+const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search] [--verify] [--config <file>]
        npm run bench -- --fuzz N [--seed S]
 
 Generates N articles (default 1000) in a temporary folder, with rare words planted in some, builds
@@ -43,6 +43,8 @@ Options:
   --verify        run \`npm run verify\` after each build, with the digests in the build's cache:
                   after the cold build every page is validated (nothing verified before), after
                   the warm one only the changed pages and the sample; prints its seconds
+  --config <file> build with this Astro config instead of astro.config.mjs, e.g.
+                  src/bench/lean-pages.config.mjs: day archives, tag feeds and author pages off
   --part-pages N  split each language's search index into parts of N articles
                   (WARTA_SEARCH_PART_PAGES), to compare that layout with the default
   --fuzz N        instead of building, send N generated hostile articles through every output
@@ -189,7 +191,12 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
   return { bytes, files };
 }
 
-async function build(label: string, work: string, env: NodeJS.ProcessEnv): Promise<BuildFigures> {
+async function build(
+  label: string,
+  work: string,
+  env: NodeJS.ProcessEnv,
+  args: readonly string[] = [],
+): Promise<BuildFigures> {
   const reportFile = path.join(work, `report-${label}.json`);
   const logFile = path.join(work, `build-${label}.log`);
   const outDir = path.join(work, 'dist');
@@ -198,7 +205,7 @@ async function build(label: string, work: string, env: NodeJS.ProcessEnv): Promi
   // As package.json's build script runs it: a 100,000-article archive needs more than Node's
   // default heap of about 4 GiB.
   const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', astro, 'build'], {
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', astro, 'build', ...args], {
     cwd: projectRoot,
     env: {
       ...inherited,
@@ -484,6 +491,7 @@ async function main(): Promise<number> {
       'no-search': { type: 'boolean', default: false },
       verify: { type: 'boolean', default: false },
       'part-pages': { type: 'string' },
+      config: { type: 'string' },
       fuzz: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -515,11 +523,14 @@ async function main(): Promise<number> {
     // A fresh compile cache: Astro's CLI otherwise reuses one from earlier runs and flatters a cold build.
     console.error('Cold build…');
     const partEnv: NodeJS.ProcessEnv = values['part-pages'] ? { WARTA_SEARCH_PART_PAGES: values['part-pages'] } : {};
-    const cold = await build('cold', work, {
-      WARTA_CONTENT_DIR: contentDir,
-      NODE_COMPILE_CACHE: path.join(work, 'compile-cache'),
-      ...partEnv,
-    });
+    // Astro takes the path of --config from the project's root.
+    const configArgs = values.config ? ['--config', path.relative(projectRoot, path.resolve(values.config))] : [];
+    const cold = await build(
+      'cold',
+      work,
+      { WARTA_CONTENT_DIR: contentDir, NODE_COMPILE_CACHE: path.join(work, 'compile-cache'), ...partEnv },
+      configArgs,
+    );
     const builds = [cold];
     if (values.verify && cold.exitCode === 0) {
       console.error('Verify after the cold build (no earlier digests: every page)…');
@@ -530,11 +541,12 @@ async function main(): Promise<number> {
       const edited = await editOneArticle(contentDir);
       console.error(`Warm build after editing ${path.relative(contentDir, edited)}…`);
       builds.push(
-        await build('warm', work, {
-          WARTA_CONTENT_DIR: contentDir,
-          NODE_COMPILE_CACHE: path.join(work, 'compile-cache'),
-          ...partEnv,
-        }),
+        await build(
+          'warm',
+          work,
+          { WARTA_CONTENT_DIR: contentDir, NODE_COMPILE_CACHE: path.join(work, 'compile-cache'), ...partEnv },
+          configArgs,
+        ),
       );
       if (builds[1]!.exitCode === 0)
         builds[1]!.upload = uploadBetween(coldFiles, await digestTree(path.join(work, 'dist')));
