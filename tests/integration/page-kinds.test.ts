@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSitePath } from '../../src/lib/core/routes';
 import { checkSiteLinks } from '../../src/verify/site-links';
 import { readPageLinks } from '../../src/verify/read-links';
+import { validateSiteHtml } from '../../src/verify/site-html';
 import { buildArchive, fixturesDir, listFiles, type BuildResult } from '../helpers/build';
 
 const SITE_URL = 'https://warta.example.org';
@@ -74,8 +75,9 @@ describe('an archive with day archives, tag feeds and author pages turned off', 
     expect(found).toEqual([]);
   });
 
-  it('passes the link check of npm run verify', async () => {
+  it('passes the checks of npm run verify: no broken link, valid HTML on every page', async () => {
     expect((await checkSiteLinks(build.outDir, { siteUrl: SITE_URL })).broken).toEqual([]);
+    expect((await validateSiteHtml(build.outDir)).problems).toEqual([]);
   });
 
   it('names authors in bylines without a link, and ends trails at the month', async () => {
