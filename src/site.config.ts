@@ -21,6 +21,7 @@ export {
   type Lang,
   type SiteConfig,
   type SiteImage,
+  type SitePages,
   type SiteSection,
 } from './lib/core/site-settings';
 
@@ -78,6 +79,9 @@ const keys = [
   'feedContent',
   'tagFeedContent',
   'feedItems',
+  'pages',
+  'host',
+  'ageLabelYears',
   'sitemapPartSize',
   'socialImage',
   'logo',

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--verify]`: generates a deterministic
+ * `npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--verify] [--config <file>]`: generates a deterministic
  * archive, builds it cold exactly as `npm run build` does (through WARTA_CONTENT_DIR), edits one
  * article and builds again warm, and prints the figures of both builds (with `--verify`, also what
  * `npm run verify` took after each); then puts a fixed set of
@@ -23,7 +23,7 @@ import { generateArchive, type PlantedWord } from '../bench/generate-archive';
 import { benchQueries, compareQueries, type QueryComparison } from '../bench/search-queries';
 import type { BuildReport } from '../lib/report/build-report';
 
-const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search] [--verify] [--shards N]
+const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search] [--verify] [--config <file>] [--shards N]
        npm run bench -- --fuzz N [--seed S]
 
 Generates N articles (default 1000) in a temporary folder, with rare words planted in some, builds
@@ -43,6 +43,8 @@ Options:
   --verify        run \`npm run verify\` after each build, with the digests in the build's cache:
                   after the cold build every page is validated (nothing verified before), after
                   the warm one only the changed pages and the sample; prints its seconds
+  --config <file> build with this Astro config instead of astro.config.mjs, e.g.
+                  src/bench/lean-pages.config.mjs: day archives, tag feeds and author pages off
   --part-pages N  split each language's search index into parts of N articles
                   (WARTA_SEARCH_PART_PAGES), to compare that layout with the default
   --shards N      build in N shards at once on this machine, merged (WARTA_SHARDS; 1: one
@@ -261,7 +263,12 @@ async function build(
  * Shards built one after another, as N CI jobs would build them on machines of their own, then
  * merged: each shard's wall time and peak memory, and the merge's.
  */
-async function simulateShards(count: number, work: string, env: NodeJS.ProcessEnv): Promise<BuildFigures[]> {
+async function simulateShards(
+  count: number,
+  work: string,
+  env: NodeJS.ProcessEnv,
+  configArgs: readonly string[],
+): Promise<BuildFigures[]> {
   const figures: BuildFigures[] = [];
   const dirs: string[] = [];
   for (let index = 1; index <= count; index += 1) {
@@ -271,7 +278,7 @@ async function simulateShards(count: number, work: string, env: NodeJS.ProcessEn
       `shard-${index}-of-${count}`,
       work,
       { ...env, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: path.join(work, `cache-shard-${index}`) },
-      ['--shard', `${index}/${count}`],
+      ['--shard', `${index}/${count}`, ...configArgs],
     );
     figures.push(shard);
     dirs.push(outDir);
@@ -531,6 +538,7 @@ async function main(): Promise<number> {
       shards: { type: 'string' },
       'sequential-shards': { type: 'string' },
       'no-whole': { type: 'boolean', default: false },
+      config: { type: 'string' },
       fuzz: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -569,12 +577,14 @@ async function main(): Promise<number> {
       throw new Error('--sequential-shards must be a whole number of shards');
     }
     const env = { WARTA_CONTENT_DIR: contentDir, NODE_COMPILE_CACHE: path.join(work, 'compile-cache'), ...partEnv };
+    // Astro takes the path of --config from the project's root.
+    const configArgs = values.config ? ['--config', path.relative(projectRoot, path.resolve(values.config))] : [];
     if (sequential !== undefined) {
       // Each shard as on a machine of its own: one build each, no shards within it.
       const shardEnv = { ...env, WARTA_SHARDS: '1' };
       if (!values['no-whole']) console.error('Cold build of the whole archive…');
-      const whole = values['no-whole'] ? undefined : await build('cold', work, shardEnv);
-      const shards = await simulateShards(sequential, work, shardEnv);
+      const whole = values['no-whole'] ? undefined : await build('cold', work, shardEnv, configArgs);
+      const shards = await simulateShards(sequential, work, shardEnv, configArgs);
       console.log(`\nWarta benchmark: ${articles} articles, seed ${seed}, ${sequential} shards one after another\n`);
       console.log(formatTable(articles, [...(whole ? [whole] : []), ...shards]));
       const slowest = Math.max(...shards.slice(0, -1).map((shard) => shard.wallSeconds));
@@ -589,7 +599,7 @@ async function main(): Promise<number> {
       return [whole, ...shards].every((figure) => !figure || figure.exitCode === 0) ? 0 : 1;
     }
     console.error('Cold build…');
-    const cold = await build('cold', work, env);
+    const cold = await build('cold', work, env, configArgs);
     const builds = [cold];
     if (values.verify && cold.exitCode === 0) {
       console.error('Verify after the cold build (no earlier digests: every page)…');
@@ -600,11 +610,12 @@ async function main(): Promise<number> {
       const edited = await editOneArticle(contentDir);
       console.error(`Warm build after editing ${path.relative(contentDir, edited)}…`);
       builds.push(
-        await build('warm', work, {
-          WARTA_CONTENT_DIR: contentDir,
-          NODE_COMPILE_CACHE: path.join(work, 'compile-cache'),
-          ...partEnv,
-        }),
+        await build(
+          'warm',
+          work,
+          { WARTA_CONTENT_DIR: contentDir, NODE_COMPILE_CACHE: path.join(work, 'compile-cache'), ...partEnv },
+          configArgs,
+        ),
       );
       if (builds[1]!.exitCode === 0)
         builds[1]!.upload = uploadBetween(coldFiles, await digestTree(path.join(work, 'dist')));

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -135,14 +135,21 @@ async function buildLocalShards(count: number, args: readonly string[]): Promise
     return 1;
   }
   const dirs = Array.from({ length: count }, (_, at) => path.join(shardRoot, `${at + 1}-of-${count}`));
-  const code = await merge(dirs);
+  const configAt = args.indexOf('--config');
+  const code = await merge(dirs, configAt === -1 ? undefined : args[configAt + 1]);
   // The shards' pages are in the output now (as hard links where the disk allows).
   if (code === 0) await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   return code;
 }
 
-async function merge(dirs: readonly string[]): Promise<number> {
-  await import('./load-settings');
+/** Loads the site's settings as Astro will: from astro.config.mjs, or the file `--config` names. */
+async function loadSettings(config: string | undefined): Promise<void> {
+  if (config) await import(pathToFileURL(path.resolve(config)).href);
+  else await import('./load-settings');
+}
+
+async function merge(dirs: readonly string[], config: string | undefined): Promise<number> {
+  await loadSettings(config);
   const { mergeShards } = await import('../files/shard-merge');
   await mergeShards(
     dirs.map((dir) => path.resolve(dir)),
@@ -159,6 +166,8 @@ async function main(argv: readonly string[]): Promise<number> {
       merge: { type: 'boolean' },
       shards: { type: 'string' },
       'shard-key': { type: 'string' },
+      // Astro's own option, passed on; the merge and the shard key read the same settings.
+      config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: false,
@@ -181,9 +190,10 @@ async function main(argv: readonly string[]): Promise<number> {
       passed.push(token.value);
     }
   }
-  if (values.merge) return merge(positionals);
+  const config = typeof values.config === 'string' ? values.config : undefined;
+  if (values.merge) return merge(positionals, config);
   if (typeof values['shard-key'] === 'string') {
-    await import('./load-settings');
+    await loadSettings(config);
     const { parseShard } = await import('../lib/core/shards');
     const { shardKey } = await import('../files/shard-key');
     console.log(await shardKey(parseShard(values['shard-key'], '--shard-key')));

@@ -107,6 +107,7 @@ async function main(): Promise<number> {
     timeZone: siteConfig.timeZone,
     pageSize: siteConfig.pageSize,
     sections: siteConfig.sections,
+    pages: siteConfig.pages,
     staticPaths: await listStaticPaths(root),
     now: resolveBuildTime(process.env),
     label,

@@ -19,7 +19,7 @@ import { paginate, type Page } from '../lib/archive/pagination';
 import { buildRelatedIndex } from '../lib/archive/related-articles';
 import { termPath, type TermKind } from '../lib/core/routes';
 import { siteConfig } from '../site.config';
-import { getPublishedArticles, getTermIndex, type ArticleEntry, type ArticleTerm } from './articles';
+import { getPublishedArticles, getTermIndex, hasTermPages, type ArticleEntry, type ArticleTerm } from './articles';
 import { pageCacheKey } from './cache-keys';
 
 /** A year, month or day of the archive. */
@@ -68,8 +68,10 @@ export async function getDateArchiveRoutes(
   paged: boolean,
 ): Promise<{ params: DateArchiveParams; props: DateArchivePage; cacheKey: string }[]> {
   const groups = await getDateArchives();
-  const periods = kind === 'year' ? groups.years : kind === 'month' ? groups.months : groups.days;
-  const children = kind === 'year' ? groups.months : kind === 'month' ? groups.days : [];
+  // Without day pages (warta({ pages: { dayArchives: false } })) no day is written or linked to.
+  const days = siteConfig.pages.dayArchives ? groups.days : [];
+  const periods = kind === 'year' ? groups.years : kind === 'month' ? groups.months : days;
+  const children = kind === 'year' ? groups.months : kind === 'month' ? days : [];
   const routes = linkNeighbours(periods).flatMap(({ period, newer, older }) => {
     const subPeriods = getSubPeriods(period, children);
     const pages = paginatePeriod(period, siteConfig.pageSize);
@@ -130,6 +132,7 @@ export async function getTermRoutes(
   kind: TermKind,
   paged: boolean,
 ): Promise<{ params: { slug: string; page?: string }; props: TermArchivePage; cacheKey: string }[]> {
+  if (!hasTermPages(kind)) return [];
   const routes = (await getTerms(kind)).flatMap((term) => {
     const pages = paginate(term.items, siteConfig.pageSize, (number) => termPath(kind, term.slug, number));
     return (paged ? pages.slice(1) : pages.slice(0, 1)).map((page) => ({

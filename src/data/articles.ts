@@ -12,6 +12,7 @@ import { sortNewestFirst } from '../lib/archive/sorting';
 import { tagKey } from '../lib/core/tags';
 import { buildTermSlugTable, termPath, type TermKind } from '../lib/core/routes';
 import type { TermEntry } from '../lib/core/taxonomy';
+import { siteConfig } from '../site.config';
 import { getTopic, getTopics } from './topics';
 
 /** An article entry of the collection. */
@@ -88,6 +89,11 @@ export function getTermIndex(kind: TermKind): Promise<Map<string, ArticleTerm>> 
 /** The index entry of a tag or an author as written in an article, if a published article has it. */
 export async function getTerm(kind: TermKind, name: string): Promise<ArticleTerm | undefined> {
   return (await getTermIndex(kind)).get(tagKey(kind === 'tags' ? getTopic(name) : name));
+}
+
+/** Whether the archive has pages for this kind of term: tags always, authors unless `warta({ pages: { authorPages: false } })`. */
+export function hasTermPages(kind: TermKind): boolean {
+  return kind === 'tags' || siteConfig.pages.authorPages;
 }
 
 /** The site-relative URL of a tag's or an author's page (`/tags/rusia/`). */

@@ -41,8 +41,12 @@ export function getFeedAlternates(title: string, folder = HOME_PATH): FeedAltern
   ];
 }
 
-/** The feed alternates of a tag's page, for the tag page's `<head>`; none for an unknown tag. */
+/**
+ * The feed alternates of a tag's page, for the tag page's `<head>`; none for an unknown tag, or when
+ * the archive has no tag feeds.
+ */
 export async function getTagFeedAlternates(tag: string): Promise<FeedAlternate[]> {
+  if (!siteConfig.pages.tagFeeds) return [];
   const entry = await getTerm('tags', tag);
   return entry ? getFeedAlternates(tagFeedTitle(entry.name), termPath('tags', entry.slug)) : [];
 }
@@ -127,8 +131,12 @@ export interface TagFeed {
   feed(): Promise<FeedDocument>;
 }
 
-/** One feed per tag, each with that tag's latest 50 articles. */
+/**
+ * One feed per tag, each with that tag's latest articles; none when the archive has no tag feeds
+ * (`warta({ pages: { tagFeeds: false } })`), so neither the feed routes nor /feeds.opml list any.
+ */
 export async function getTagFeeds(): Promise<TagFeed[]> {
+  if (!siteConfig.pages.tagFeeds) return [];
   const lang = siteConfig.defaultLang;
   return [...(await getTermIndex('tags')).values()].map((tag) => {
     const articles = tag.items.slice(0, siteConfig.feedItems);

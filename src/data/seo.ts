@@ -13,7 +13,7 @@ import {
   buildNewsArticle,
   type Crumb,
 } from '../lib/syndication/structured-data';
-import { siteConfig } from '../site.config';
+import { siteConfig, type Lang } from '../site.config';
 import type { ArticleEntry } from './articles';
 import { getLeadImage, isImportedImage } from './images';
 import { absoluteUrl } from './urls';
@@ -43,14 +43,19 @@ export function getHomeCrumb(lang = siteConfig.defaultLang): Crumb {
 
 /** The trail of a year, month or day archive: home → year → month → day, as far as the period goes. */
 export function getPeriodCrumbs(start: Date, kind: 'year' | 'month' | 'day', lang = siteConfig.defaultLang): Crumb[] {
-  const steps = buildDateCrumbs(start, kind === 'day' ? 'day' : 'month', { lang, timeZone: siteConfig.timeZone });
+  const steps = buildDateCrumbs(start, kind === 'day' ? 'day' : 'month', crumbOptions(lang));
   return [getHomeCrumb(lang), ...steps.slice(0, kind === 'year' ? 1 : kind === 'month' ? 2 : 3)];
 }
 
-/** The trail of an article page, in its language: home → year → month → day → the article. */
+/** The trail of an article page, in its language: home → year → month → day (if days have pages) → the article. */
 export function getArticleCrumbs(article: ArticleEntry): Crumb[] {
   const { data } = article;
-  return buildArticleCrumbs(data, getHomeCrumb(data.lang), { lang: data.lang, timeZone: siteConfig.timeZone });
+  return buildArticleCrumbs(data, getHomeCrumb(data.lang), crumbOptions(data.lang));
+}
+
+// Trails stop at the month when the archive has no day pages.
+function crumbOptions(lang: Lang) {
+  return { lang, timeZone: siteConfig.timeZone, days: siteConfig.pages.dayArchives };
 }
 
 /**

@@ -8,6 +8,7 @@ import { termPath } from '../lib/core/routes';
 import { sortTermsByCount } from '../lib/archive/term-order';
 import type { Lang } from '../site.config';
 import { getArchiveOverview, getTerms, type TermKind } from './archives';
+import { hasTermPages } from './articles';
 
 /** How many tags and authors the statistics page ranks. */
 export const TOP_TERMS = 10;
@@ -39,5 +40,10 @@ export async function getArticlesPerMonth(lang: Lang): Promise<ChartDatum[]> {
 export async function getTopTerms(kind: TermKind, lang: Lang): Promise<ChartDatum[]> {
   return sortTermsByCount(await getTerms(kind), lang)
     .slice(0, TOP_TERMS)
-    .map((term) => ({ key: term.slug, label: term.name, value: term.items.length, path: termPath(kind, term.slug) }));
+    .map((term) => ({
+      key: term.slug,
+      label: term.name,
+      value: term.items.length,
+      ...(hasTermPages(kind) ? { path: termPath(kind, term.slug) } : {}),
+    }));
 }

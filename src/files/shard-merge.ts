@@ -8,7 +8,7 @@
  */
 import { copyFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatShard } from '../lib/core/shards';
 import type { BuildReport } from '../lib/report/build-report';
@@ -16,7 +16,7 @@ import { siteConfig } from '../site.config';
 import { reportPublished, reportWarning, resetBuildContext } from '../integrations/build-context';
 import { finishOutput } from '../integrations/build-frame';
 import { markPhaseDone, startBuildTimer, timeStep } from '../integrations/build-report';
-import { stageOutput, stagedOutputDir } from '../integrations/build-staging';
+import { stageOutput } from '../integrations/build-staging';
 import { searchIndexFolder, writeSearchIndex } from '../integrations/search-index';
 import { linkTree, readEntry, type PagefindEntry } from '../integrations/search-part-cache';
 import { wartaPublishing } from '../integrations/publishing';
@@ -166,8 +166,11 @@ export async function mergeShards(dirs: readonly string[], { outDir, cacheDir }:
   reportPublished(await shards[0]!.readPublished());
   for (const { report } of shards) for (const warning of report.warnings) reportWarning(warning);
   markPhaseDone('content');
-  stageOutput(pathToFileURL(outDir));
-  const staged = stagedOutputDir() ?? path.resolve(`${outDir.replace(/[\\/]+$/, '')}.building`);
+  // Staged as a build stages its output (inside the project for an output folder elsewhere).
+  const staged = fileURLToPath(stageOutput(pathToFileURL(outDir), new URL('../..', import.meta.url))).replace(
+    /[\\/]+$/,
+    '',
+  );
   const dirUrl = pathToFileURL(`${staged}/`);
   // Pages every shard rendered (the front page, the search page) are the same in each: one is kept.
   const unused = await unusedOriginals(shards);

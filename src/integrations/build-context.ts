@@ -3,8 +3,8 @@
  * the page bundle's query module and the integrations as separate module instances in one
  * process, so they meet in one object kept under a registered symbol. It holds
  *
- * - the settings read from the environment, once per build (`WARTA_INCLUDE_FUTURE`, `WARTA_HOST`,
- *   `WARTA_AGE_LABEL_YEARS`);
+ * - the settings read from the environment, once per build (`WARTA_INCLUDE_FUTURE`, and the host
+ *   of the site settings with the `WARTA_HOST_MAX_*` limits);
  * - what the build published and held back, as the query module reported it;
  * - the warnings of the build, for the build report;
  * - the article bodies still rendering in the background while the pages render: on a large build
@@ -14,8 +14,8 @@
  */
 import type { ArticleData } from '../lib/content/article-schema';
 import type { ContentStats } from '../lib/report/build-report';
-import { AGE_LABEL_SETTING, parseAgeLabelYears } from '../lib/archive/article-age';
 import { resolveHost, type ChosenHost } from '../lib/report/output-size';
+import { siteConfig } from '../site.config';
 import type { Problem } from '../lib/core/problems';
 import { parseShard, type Shard, type ShardPlan } from '../lib/core/shards';
 
@@ -23,10 +23,8 @@ import { parseShard, type Shard, type ShardPlan } from '../lib/core/shards';
 export interface BuildSettings {
   /** Publish articles dated after the build time (`WARTA_INCLUDE_FUTURE=1`). */
   includeFuture: boolean;
-  /** The host whose limits the output must fit (`WARTA_HOST`, `WARTA_HOST_MAX_*`), if one is named. */
+  /** The host whose limits the output must fit (`warta({ host })` or `WARTA_HOST`, `WARTA_HOST_MAX_*`), if one is named. */
   host: ChosenHost | undefined;
-  /** From how many years on an article says how old it is (`WARTA_AGE_LABEL_YEARS`; 0: never). */
-  ageLabelYears: number;
   /** The share of the pages this build renders (`WARTA_SHARD=i/n`, set by `npm run build -- --shard i/n`). */
   shard: Shard | undefined;
   /** Articles a part of the search index holds at most (`WARTA_SEARCH_PART_PAGES`; default PAGES_PER_PART). */
@@ -62,12 +60,11 @@ interface BuildContext {
 
 const KEY = Symbol.for('warta.build-context');
 
-/** Reads the build's settings from an environment (`process.env` unless given). */
+/** Reads the build's settings from the site settings and an environment (`process.env` unless given). */
 export function readBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
   return {
     includeFuture: env['WARTA_INCLUDE_FUTURE'] === '1',
-    host: resolveHost(env),
-    ageLabelYears: parseAgeLabelYears(env[AGE_LABEL_SETTING]),
+    host: resolveHost(siteConfig.host, env),
     shard: env['WARTA_SHARD'] ? parseShard(env['WARTA_SHARD'], 'WARTA_SHARD') : undefined,
     searchPartPages: positiveWholeNumber(env['WARTA_SEARCH_PART_PAGES']),
   };

@@ -1,7 +1,7 @@
 /**
  * The two integrations that frame a build. `buildStart` goes first in the list: it starts the
  * build context and the report's timer, records every warning logged, has each other
- * integration's output step timed, and stages the output next to `dist/`. `buildFinish` goes last:
+ * integration's output step timed, and stages the output (build-staging.ts). `buildFinish` goes last:
  * once every other integration (search index, redirects) has written its files, it swaps the
  * finished folder into place and prints the report. The work is in build-context.ts,
  * build-staging.ts and build-report.ts; this file only wires it to Astro's hooks.
@@ -30,7 +30,7 @@ import {
   timeSwap,
   type OutputFigures,
 } from './build-report';
-import { stagedOutputDir, stageOutput, swapOutputIntoPlace } from './build-staging';
+import { stagedOutputDir, stageOutput, swapOutputIntoPlace, workFromProjectRoot } from './build-staging';
 
 const START_NAME = 'warta:build-start';
 const FINISH_NAME = 'warta:build-finish';
@@ -61,7 +61,8 @@ export function buildStart(): AstroIntegration {
         // Every logger of the build (Astro's, Vite's, each integration's and loader's) writes
         // through this one shared destination, so the report sees every warning, whoever raised it.
         logger.options.destination = recordingWarnings(logger.options.destination, reportWarning);
-        updateConfig({ outDir: stageOutput(config.outDir) });
+        workFromProjectRoot(config.root);
+        updateConfig({ outDir: stageOutput(config.outDir, config.root) });
       },
       'astro:config:done': ({ config }) => {
         checkOrder(config.integrations);
@@ -84,7 +85,8 @@ export function buildStart(): AstroIntegration {
 }
 
 /**
- * Measures the finished output and holds it to the limits of the host named by `WARTA_HOST`; the
+ * Measures the finished output and holds it to the limits of the host named by `warta({ host })` or
+ * `WARTA_HOST`; the
  * problems, when there are any, fail the build before the output is put in place.
  */
 async function measureStagedOutput(): Promise<OutputFigures> {
@@ -107,8 +109,11 @@ export async function finishOutput(pathnames: readonly string[], logger: AstroIn
   if (problems.length > 0) {
     finishBuildReport(pathnames, stagedOutputDir(), logger, figures);
     const host = getBuildSettings().host!;
+    const setting = process.env[HOST_SETTING]?.trim()
+      ? `${HOST_SETTING}=${host.name}`
+      : `warta({ host: '${host.name}' })`;
     throw new Error(
-      `${HOST_SETTING}=${host.name}: the archive does not fit ${host.limits.label} (${host.limits.source}); ` +
+      `${setting}: the archive does not fit ${host.limits.label} (${host.limits.source}); ` +
         `the previous output is left as it was:\n${problems.map((p) => `  ${p.limit}: ${p.message}`).join('\n')}`,
     );
   }

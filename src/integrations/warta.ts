@@ -6,7 +6,14 @@
  * build needs them, with the guard rails of a deploy in between.
  */
 import type { AstroIntegration } from 'astro';
-import { isContinuousIntegration, isExampleSiteUrl, type WartaOptions } from '../lib/core/site-settings';
+import { fileURLToPath } from 'node:url';
+import { termIndexPath } from '../lib/core/routes';
+import {
+  isContinuousIntegration,
+  isExampleSiteUrl,
+  type SitePages,
+  type WartaOptions,
+} from '../lib/core/site-settings';
 import { registerSiteOptions, resolveOrThrow } from '../site.config';
 import { buildFinish, buildStart } from './build-frame';
 import { readBuildSettings } from './build-context';
@@ -35,6 +42,7 @@ export function warta(options: WartaOptions): AstroIntegration[] {
   return [
     buildStart(),
     wartaSite(settings.url, settings.base, settings.allowEmptyArchive),
+    wartaOptionalPages(settings.pages),
     ...(shard ? [] : [wartaSitemap()]),
     wartaPublishing({ redirects: !shard }),
     ...(shard ? [] : [securityHeaders()]),
@@ -63,6 +71,25 @@ export function wartaSite(url: string, base: string, allowEmptyArchive: boolean)
         if (allowEmptyArchive) return;
         const { stats } = await getPublishedContent();
         if (stats.articles === 0) throw new Error(describeEmptyArchive(stats.drafts, stats.scheduled));
+      },
+    },
+  };
+}
+
+/**
+ * The fixed pages of kinds a newsroom may turn off: the index of authors is added only when the
+ * archive has author pages (the routes of each author, each day and each tag feed have no paths then).
+ */
+export function wartaOptionalPages(pages: SitePages): AstroIntegration {
+  return {
+    name: 'warta:optional-pages',
+    hooks: {
+      'astro:config:setup': ({ injectRoute }) => {
+        if (!pages.authorPages) return;
+        injectRoute({
+          pattern: termIndexPath('authors'),
+          entrypoint: fileURLToPath(new URL('../pages/authors/_index.astro', import.meta.url)),
+        });
       },
     },
   };

@@ -43,12 +43,20 @@ export const GET: APIRoute = async () => {
           feedAt(`${siteConfig.title} — ${t(lang, 'seriesFeedTitle', { series: entry.name })}`, seriesPath(entry.slug)),
         ),
       },
-      {
-        title: t(lang, 'tags'),
-        feeds: tags.map((tag) =>
-          feedAt(`${siteConfig.title} — ${t(lang, 'tagFeedTitle', { tag: tag.name })}`, termPath('tags', tag.slug)),
-        ),
-      },
+      // An archive without tag feeds lists no group for them.
+      ...(siteConfig.pages.tagFeeds
+        ? [
+            {
+              title: t(lang, 'tags'),
+              feeds: tags.map((tag) =>
+                feedAt(
+                  `${siteConfig.title} — ${t(lang, 'tagFeedTitle', { tag: tag.name })}`,
+                  termPath('tags', tag.slug),
+                ),
+              ),
+            },
+          ]
+        : []),
     ],
   );
   return new Response(xml, { headers: { 'Content-Type': 'text/x-opml; charset=utf-8' } });

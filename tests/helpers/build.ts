@@ -100,7 +100,8 @@ export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 
 /**
  * Builds the archive of `contentDir` with extra environment variables and `astro build` arguments,
- * killing a build that takes longer than `timeoutMs` (170 s unless given). The fixtures keep the
+ * from the project's folder (or `cwd`), killing a build that takes longer than `timeoutMs` (170 s
+ * unless given). The fixtures keep the
  * sample's address on purpose (`WARTA_ALLOW_EXAMPLE_URL=1`), whether or not the tests run in CI; the
  * tests of that guard pass `WARTA_ALLOW_EXAMPLE_URL: ''`.
  */
@@ -108,7 +109,7 @@ export async function buildArchive(
   contentDir: string,
   env: NodeJS.ProcessEnv = {},
   args: readonly string[] = [],
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; cwd?: string } = {},
 ): Promise<BuildResult> {
   const work = await mkdtemp(path.join(tmpdir(), 'warta-build-'));
   const outDir = env['WARTA_OUT_DIR'] ?? path.join(work, 'dist');

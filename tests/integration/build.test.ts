@@ -218,7 +218,9 @@ describe('building for a host the archive does not fit', () => {
     });
     try {
       expect(unknown.exitCode).not.toBe(0);
-      expect(unknown.output).toContain('WARTA_HOST: "github" is not a host Warta knows; use one of github-pages,');
+      expect(unknown.output).toContain(
+        'WARTA_HOST (overrides warta({ host })): "github" is not a host Warta knows; use one of github-pages,',
+      );
     } finally {
       await unknown.cleanup();
     }

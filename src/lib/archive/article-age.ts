@@ -7,22 +7,6 @@
 import { tz } from '@date-fns/tz';
 import { differenceInYears } from 'date-fns/differenceInYears';
 
-/** The setting that sets from how many years on an article is labelled; 0 turns the labels off. */
-export const AGE_LABEL_SETTING = 'WARTA_AGE_LABEL_YEARS';
-
-/** Labels from one year on unless the newsroom says otherwise. */
-export const DEFAULT_AGE_LABEL_YEARS = 1;
-
-/** Reads the threshold from its setting's value: a whole number of years, 0 for no labels. */
-export function parseAgeLabelYears(value: string | undefined): number {
-  const raw = value?.trim() ?? '';
-  if (raw === '') return DEFAULT_AGE_LABEL_YEARS;
-  if (!/^\d+$/.test(raw)) {
-    throw new Error(`${AGE_LABEL_SETTING}: "${raw}" is not a whole number of years (0 turns the age labels off)`);
-  }
-  return Number(raw);
-}
-
 /**
  * The whole years an article published at `published` is old at `now`, on the calendar of
  * `timeZone`, when that reaches `thresholdYears`; `undefined` for a younger article, or when the

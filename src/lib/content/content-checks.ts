@@ -13,6 +13,7 @@ import { contradictingDateMessage, findContradictingDates } from './body-dates';
 import { findMarkdownReferences, type MarkdownReference } from './markdown-references';
 import type { Problem } from '../core/problems';
 import type { SectionRule } from '../archive/sections';
+import type { SitePages } from '../core/site-settings';
 import { createSiteRoutes, type SiteRoutes } from './site-routes';
 import { tagKey } from '../core/tags';
 import { findTagNearMissProblems } from './tag-near-misses';
@@ -31,6 +32,8 @@ export interface ContentCheckOptions {
   staticPaths: readonly string[];
   /** The newsroom's sections, whose pages articles may link to. */
   sections?: readonly SectionRule[];
+  /** Which kinds of page that may be turned off the archive has (all, unless given). */
+  pages?: Partial<SitePages>;
   /** The build's "now", to tell which linked articles are not published yet. */
   now: Date;
   /** How problems name an article file, given its path below the content folder. */

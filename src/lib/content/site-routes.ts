@@ -11,10 +11,12 @@ import {
   HOME_PATH,
   parseSitePath,
   sectionPath,
+  termIndexPath,
   termPath,
   TERM_KINDS,
 } from '../core/routes';
 import { groupBySection, type SectionRule } from '../archive/sections';
+import type { SitePages } from '../core/site-settings';
 
 /** What the route index needs to know about an article. */
 export interface RoutedArticle {
@@ -38,6 +40,8 @@ export interface SiteRoutesOptions {
   staticPaths?: readonly string[];
   /** The newsroom's sections, each a listing at `sectionPath(slug)` with its later pages. */
   sections?: readonly SectionRule[];
+  /** Which kinds of page that may be turned off the archive has (all, unless given). */
+  pages?: Partial<SitePages>;
 }
 
 /** What kind of page a site path is. */
@@ -61,7 +65,11 @@ export function createSiteRoutes(articles: readonly RoutedArticle[], options: Si
   // Each listing with the number of articles it lists, which says how many pages it has.
   const listings = new Map<string, number>();
   const count = (path: string) => listings.set(path, (listings.get(path) ?? 0) + 1);
-  for (const path of FIXED_LISTINGS) listings.set(path, 0);
+  const days = options.pages?.dayArchives ?? true;
+  const kinds = options.pages?.authorPages === false ? TERM_KINDS.filter((kind) => kind !== 'authors') : TERM_KINDS;
+  for (const path of FIXED_LISTINGS) {
+    if (kinds.includes('authors') || path !== termIndexPath('authors')) listings.set(path, 0);
+  }
   for (const article of articles) {
     count(HOME_PATH);
     // The permalink already holds the calendar date in the site time zone.
@@ -70,9 +78,9 @@ export function createSiteRoutes(articles: readonly RoutedArticle[], options: Si
     const { year, month, day } = parsed.date;
     count(datePath({ year }));
     count(datePath({ year, month }));
-    if (article.precision !== 'month' && day !== undefined) count(datePath({ year, month, day }));
+    if (days && article.precision !== 'month' && day !== undefined) count(datePath({ year, month, day }));
   }
-  for (const kind of TERM_KINDS) {
+  for (const kind of kinds) {
     const terms = buildTermSlugTable(kind, articles, (article) => (kind === 'tags' ? article.tags : article.authors));
     for (const entry of terms.values()) listings.set(termPath(kind, entry.slug), entry.items.length);
   }

@@ -15,6 +15,19 @@ export type Lang = (typeof languages)[number];
 /** What feeds carry for each article. */
 export type FeedContent = 'full' | 'summary';
 
+/** The static hosts whose published limits a build can be held to (`warta({ host })`, docs/deploy.md). */
+export const HOST_NAMES = [
+  'github-pages',
+  'gitlab-pages',
+  'cloudflare-pages',
+  'cloudflare-pages-paid',
+  'netlify',
+  's3',
+] as const;
+
+/** A host a build can be held to. */
+export type HostName = (typeof HOST_NAMES)[number];
+
 /** The site URL of the sample archive: a deploy that still uses it has not been set up. */
 export const EXAMPLE_SITE_URL = 'https://warta.example.org';
 
@@ -51,6 +64,14 @@ const wholeNumber = (min: number, max: number, example: number) =>
 const feedContent = z.enum(['full', 'summary'], {
   error: (issue) => `must be 'full' or 'summary', not ${describe(issue.input)}`,
 });
+
+const onOff = z.boolean({ error: (issue) => `must be true or false, not ${describe(issue.input)}` });
+
+/** The kinds of page a newsroom may turn off in `warta({ pages })`. */
+export const PAGE_KINDS = ['dayArchives', 'tagFeeds', 'authorPages'] as const;
+
+/** Which of the kinds of page that may be turned off the archive publishes. */
+export type SitePages = Readonly<Record<(typeof PAGE_KINDS)[number], boolean>>;
 
 const image = z.strictObject(
   {
@@ -156,6 +177,43 @@ export const wartaOptionsSchema = z.strictObject(
         { error: (issue) => `must be { content, tagContent, items }, not ${describe(issue.input)}` },
       )
       .default({ content: 'full', tagContent: 'summary', items: 50 }),
+    /**
+     * Kinds of page the archive publishes; a very large archive may turn some off to fit its host
+     * (docs/deploy.md). A kind turned off is not written, and no page, feed or sitemap links to it.
+     * No WARTA_* variable overrides it: which pages an archive has is the newsroom's choice, as its
+     * sections are, not a deploy's.
+     */
+    pages: z
+      .strictObject(
+        {
+          /** A page for each day with articles (`/2022/09/06/`); off, trails and month pages stop at the month. */
+          dayArchives: onOff.default(true),
+          /** RSS, Atom and JSON feeds of each tag (`/tags/<slug>/rss.xml`, …); the archive's own feeds stay. */
+          tagFeeds: onOff.default(true),
+          /** The index of authors and a page for each (`/authors/<slug>/`); off, bylines name authors without a link. */
+          authorPages: onOff.default(true),
+        },
+        {
+          error: (issue) =>
+            issue.code === 'unrecognized_keys'
+              ? `has an unknown kind of page ${issue.keys.map((key) => `"${key}"`).join(', ')}; the kinds are ${PAGE_KINDS.join(', ')}`
+              : `must be { ${PAGE_KINDS.map((kind) => `${kind}: false`).join(', ')} } (each true unless turned off), not ${describe(issue.input)}`,
+        },
+      )
+      .default({ dayArchives: true, tagFeeds: true, authorPages: true }),
+    /**
+     * The host the archive is built for: a build whose output passes one of its published limits
+     * (size, files, file size, files in one folder) fails before anything is uploaded, and the
+     * previous output stays; `none` only reports which hosts the output fits. WARTA_HOST_MAX_*
+     * variables override one limit (docs/deploy.md).
+     */
+    host: z
+      .enum([...HOST_NAMES, 'none'], {
+        error: `is not a host Warta knows; use one of ${HOST_NAMES.join(', ')}, or none`,
+      })
+      .default('none'),
+    /** From how many years on an article says how old it is ("more than 3 years old"); 0: never. */
+    ageLabelYears: wholeNumber(0, 1000, 1).default(1),
     /** Most URLs in one sitemap file (the sitemap protocol allows 50,000). */
     sitemapPartSize: wholeNumber(1, 50_000, 45_000).default(45_000),
     /** Build even when no article is published (a new archive before its first story). */
@@ -223,6 +281,12 @@ export interface SiteConfig {
   tagFeedContent: FeedContent;
   /** The newest articles each feed lists. */
   feedItems: number;
+  /** Which kinds of page that a newsroom may turn off (day archives, tag feeds, author pages) are published. */
+  pages: SitePages;
+  /** The host whose published limits the output must fit, if one is named. */
+  host: HostName | undefined;
+  /** From how many years on an article says how old it is; 0: never. */
+  ageLabelYears: number;
   /** Most URLs in one sitemap file; larger archives get more files, listed in the sitemap index. */
   sitemapPartSize: number;
   /** Picture shown in link previews of pages without an image of their own (a file in `public/`). */
@@ -278,6 +342,12 @@ export const settingOverrides: readonly (Override & { setting: string })[] = [
     variable: 'WARTA_SITEMAP_PART_SIZE',
     setting: 'sitemapPartSize',
     apply: (o, raw) => (o['sitemapPartSize'] = toNumber(raw)),
+  },
+  { variable: 'WARTA_HOST', setting: 'host', apply: (o, raw) => (o['host'] = raw) },
+  {
+    variable: 'WARTA_AGE_LABEL_YEARS',
+    setting: 'ageLabelYears',
+    apply: (o, raw) => (o['ageLabelYears'] = toNumber(raw)),
   },
   {
     variable: 'WARTA_ALLOW_EMPTY',
@@ -428,6 +498,9 @@ function toSiteConfig(options: ParsedOptions): SiteConfig {
     feedContent: options.feeds.content,
     tagFeedContent: options.feeds.tagContent,
     feedItems: options.feeds.items,
+    pages: options.pages,
+    host: options.host === 'none' ? undefined : options.host,
+    ageLabelYears: options.ageLabelYears,
     sitemapPartSize: options.sitemapPartSize,
     socialImage: options.socialImage,
     logo: options.logo,

@@ -72,7 +72,7 @@ export interface BuildReport {
   warnings: string[];
   /** What the output folder holds, as a host counts it. */
   output?: OutputSize;
-  /** The hosts the output fits and those it is too large for; with `WARTA_HOST`, that host's problems. */
+  /** The hosts the output fits and those it is too large for; with a host named (`warta({ host })`, `WARTA_HOST`), that host's problems. */
   hosts?: { fits: HostName[]; tooLarge: HostName[]; chosen?: HostName; problems: HostLimitProblem[] };
   /** Timed phases, in order. */
   phases: PhaseTiming[];
@@ -175,7 +175,7 @@ export function formatBuildReport(report: BuildReport): string {
     const { fits, tooLarge, chosen, problems } = report.hosts;
     lines.push(row('fits (published limits)', fits.length === 0 ? 'none of the hosts Warta knows' : fits.join(', ')));
     if (tooLarge.length > 0) lines.push(row('too large for', tooLarge.join(', ')));
-    if (chosen) lines.push(row(`WARTA_HOST=${chosen}`, problems.length === 0 ? 'fits' : 'does not fit'));
+    if (chosen) lines.push(row(`host ${chosen}`, problems.length === 0 ? 'fits' : 'does not fit'));
     for (const problem of problems) lines.push(`    ${problem.limit}: ${problem.message}`);
   }
   lines.push(row('warnings', String(report.warnings.length)));

@@ -3,7 +3,10 @@
  * to, so that a build says before the upload whether its archive fits, and what to change when it
  * does not. Pure data and arithmetic: src/files/output-size.ts measures the folder.
  */
+import type { HostName } from '../core/site-settings';
 import { classifyPage, pagePathOfFile } from './build-report';
+
+export type { HostName } from '../core/site-settings';
 
 /** What the output holds: bytes and files in all, the largest file and folder, and each kind. */
 export interface OutputSize {
@@ -19,7 +22,7 @@ export interface OutputSize {
   byKind: Record<string, { files: number; bytes: number }>;
 }
 
-/** The hosts whose limits a build can be held to (the `WARTA_HOST` setting). */
+/** The hosts whose limits a build can be held to (`warta({ host })`, or `WARTA_HOST`). */
 export const HOSTS: Readonly<Record<HostName, Readonly<HostLimits>>> = {
   'github-pages': {
     label: 'GitHub Pages',
@@ -71,11 +74,7 @@ export interface HostLimits {
   source: string;
 }
 
-/** A host's name, as the `WARTA_HOST` setting takes it. */
-export type HostName =
-  'github-pages' | 'gitlab-pages' | 'cloudflare-pages' | 'cloudflare-pages-paid' | 'netlify' | 's3';
-
-/** The setting that names the host a build is for. */
+/** The variable that names the host a build is for, overriding `warta({ host })`. */
 export const HOST_SETTING = 'WARTA_HOST';
 
 /** Settings that override one limit of the chosen host (a plan with other limits, a host's own quota). */
@@ -93,18 +92,16 @@ export interface ChosenHost {
 }
 
 /**
- * Reads the host a build is for from its settings (`WARTA_HOST`, and any `WARTA_HOST_MAX_*` that
- * overrides one of its limits); `undefined` when none is named. Throws naming the setting at fault.
+ * The host a build is for, `name` (the site settings' `host`, which `WARTA_HOST` overrides), with
+ * its limits and any that a `WARTA_HOST_MAX_*` variable of `settings` overrides; `undefined` when
+ * none is named. Throws naming the variable at fault.
  */
-export function resolveHost(settings: Readonly<Record<string, string | undefined>>): ChosenHost | undefined {
-  const name = settings[HOST_SETTING]?.trim() ?? '';
-  if (name === '' || name === 'none') return undefined;
-  if (!Object.hasOwn(HOSTS, name)) {
-    throw new Error(
-      `${HOST_SETTING}: "${name}" is not a host Warta knows; use one of ${Object.keys(HOSTS).join(', ')}, or none`,
-    );
-  }
-  const limits: HostLimits = { ...HOSTS[name as HostName] };
+export function resolveHost(
+  name: HostName | undefined,
+  settings: Readonly<Record<string, string | undefined>>,
+): ChosenHost | undefined {
+  if (name === undefined) return undefined;
+  const limits: HostLimits = { ...HOSTS[name] };
   for (const [setting, limit] of Object.entries(HOST_LIMIT_SETTINGS)) {
     const raw = settings[setting]?.trim();
     if (raw === undefined || raw === '') continue;
@@ -113,7 +110,7 @@ export function resolveHost(settings: Readonly<Record<string, string | undefined
     }
     limits[limit] = Number(raw);
   }
-  return { name: name as HostName, limits };
+  return { name, limits };
 }
 
 /** The kind of an output file, for the bytes by kind: the page type of an HTML page, else what it is. */
@@ -162,7 +159,8 @@ export function checkHostLimits(size: OutputSize, host: HostLimits): HostLimitPr
       limit: 'site size',
       message:
         `the archive is ${megabytes(size.bytes)}; ${host.label} publishes at most ${megabytes(host.maxSiteBytes)} ` +
-        `(largest: ${heaviestKinds(size)}). Turn off page kinds the archive can do without, ` +
+        `(largest: ${heaviestKinds(size)}). Turn off page kinds the archive can do without ` +
+        `(warta({ pages: { dayArchives: false, tagFeeds: false, authorPages: false } })), ` +
         `or feeds with full text (WARTA_FEED_CONTENT=summary, WARTA_TAG_FEED_CONTENT=summary), ${otherHost}`,
     });
   }

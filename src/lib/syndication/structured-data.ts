@@ -30,11 +30,14 @@ export interface CrumbOptions {
   lang: Lang;
   /** Time zone the calendar is read in. */
   timeZone: string;
+  /** Whether the archive has a page for each day (`warta({ pages: { dayArchives } })`); true unless given. */
+  days?: boolean;
 }
 
 /**
  * The date steps of a trail for an instant: year (`/2022/`), month (`/2022/09/`) and, unless only
- * the month is known, day (`/2022/09/06/`), the way the archive files articles.
+ * the month is known or the archive has no day pages, day (`/2022/09/06/`), the way the archive
+ * files articles.
  */
 export function buildDateCrumbs(date: Date, precision: DatePrecision, options: CrumbOptions): Crumb[] {
   const { year, month, day } = getCalendarParts(date, options.timeZone);
@@ -47,7 +50,7 @@ export function buildDateCrumbs(date: Date, precision: DatePrecision, options: C
       path: datePath({ year, month }),
     },
   ];
-  if (precision !== 'month') {
+  if (precision !== 'month' && options.days !== false) {
     crumbs.push({
       name: formatArticleDate(date, { ...format, precision: 'day' }),
       label: formatPeriodInTrail(date, 'day', format),

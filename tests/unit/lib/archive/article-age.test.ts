@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getArticleAge, parseAgeLabelYears } from '../../../../src/lib/archive/article-age';
+import { getArticleAge } from '../../../../src/lib/archive/article-age';
 import { atWallClock } from '../../../../src/lib/core/dates';
 
 const JAKARTA = 'Asia/Jakarta';
@@ -22,19 +22,5 @@ describe('getArticleAge', () => {
 
   it('gives no age to an article dated after the build clock', () => {
     expect(getArticleAge(published, atWallClock(JAKARTA, 2020, 1, 1), JAKARTA, 1)).toBeUndefined();
-  });
-});
-
-describe('parseAgeLabelYears', () => {
-  it('defaults to one year and takes a whole number, 0 included', () => {
-    expect(parseAgeLabelYears(undefined)).toBe(1);
-    expect(parseAgeLabelYears(' 5 ')).toBe(5);
-    expect(parseAgeLabelYears('0')).toBe(0);
-  });
-
-  it('names the setting and says what it takes', () => {
-    expect(() => parseAgeLabelYears('1.5')).toThrow(
-      'WARTA_AGE_LABEL_YEARS: "1.5" is not a whole number of years (0 turns the age labels off)',
-    );
   });
 });

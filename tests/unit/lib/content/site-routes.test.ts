@@ -40,6 +40,16 @@ describe('createSiteRoutes', () => {
     expect(routes.find('/tags/korea-utara/page/2/')).toBeUndefined();
   });
 
+  it('knows no day or author listing when the archive turns those pages off', () => {
+    const lean = createSiteRoutes(articles, { pageSize: 2, pages: { dayArchives: false, authorPages: false } });
+    expect(lean.find('/2022/09/06/')).toBeUndefined();
+    expect(lean.find('/authors/')).toBeUndefined();
+    expect(lean.find('/authors/rina-hartono/')).toBeUndefined();
+    expect(lean.find('/2022/09/')).toBe('listing');
+    expect(lean.find('/tags/korea-utara/')).toBe('listing');
+    expect(lean.find('/2022/09/06/korut/')).toBe('article');
+  });
+
   it('pages tag and author listings at <slug>/N/, as the tag and author routes do', () => {
     const small = createSiteRoutes(articles, { pageSize: 1 });
     expect(small.find('/tags/korea-utara/2/')).toBe('listing');

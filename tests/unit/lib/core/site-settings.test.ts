@@ -40,6 +40,9 @@ describe('resolveSiteSettings', () => {
       tagFeedContent: 'summary',
       feedItems: 50,
       sitemapPartSize: 45_000,
+      pages: { dayArchives: true, tagFeeds: true, authorPages: true },
+      host: undefined,
+      ageLabelYears: 1,
       sections: [],
       tagMappings: [],
       allowEmptyArchive: false,
@@ -152,6 +155,44 @@ describe('resolveSiteSettings', () => {
       'warta({ sections[1].slug }): "ekonomi" is the slug of an earlier section too; give each section its own slug',
       `warta({ tagMappings[1] }): {"id":"Bisnis"} names one tag; a mapping joins a tag in one language to its name in another, e.g. { id: 'Ekonomi', en: 'Economy' }`,
       'warta({ tagMappings[2] }): "ekonomi" is already mapped in tagMappings[0]; a tag belongs to one topic, so merge the two',
+    ]);
+  });
+
+  it('turns off the kinds of page named in pages, keeping the others', () => {
+    const result = resolveSiteSettings({ ...minimal, pages: { dayArchives: false, authorPages: false } });
+    expect(result.ok && result.config.pages).toEqual({ dayArchives: false, tagFeeds: true, authorPages: false });
+  });
+
+  it('names an unknown kind of page and a value that is not true or false', () => {
+    expect(lines({ ...minimal, pages: { dayPages: false } })).toEqual([
+      'warta({ pages }): has an unknown kind of page "dayPages"; the kinds are dayArchives, tagFeeds, authorPages',
+    ]);
+    expect(lines({ ...minimal, pages: { tagFeeds: 'no' } })).toEqual([
+      'warta({ pages.tagFeeds }): must be true or false, not "no"',
+    ]);
+    expect(lines({ ...minimal, pages: false })).toEqual([
+      'warta({ pages }): must be { dayArchives: false, tagFeeds: false, authorPages: false } (each true unless turned off), not false',
+    ]);
+  });
+
+  it('takes the host and the age of labels from the settings, the environment overriding both', () => {
+    const set = resolveSiteSettings({ ...minimal, host: 'netlify', ageLabelYears: 3 });
+    expect(set.ok && [set.config.host, set.config.ageLabelYears]).toEqual(['netlify', 3]);
+    const overridden = resolveSiteSettings(
+      { ...minimal, host: 'netlify', ageLabelYears: 3 },
+      { WARTA_HOST: 'github-pages', WARTA_AGE_LABEL_YEARS: '0' },
+    );
+    expect(overridden.ok && [overridden.config.host, overridden.config.ageLabelYears]).toEqual(['github-pages', 0]);
+    const none = resolveSiteSettings({ ...minimal, host: 'netlify' }, { WARTA_HOST: 'none' });
+    expect(none.ok && none.config.host).toBeUndefined();
+  });
+
+  it('names an unknown host and an age that is not a whole number, and the variable that set it', () => {
+    expect(lines({ ...minimal, host: 'github' })).toEqual([
+      'warta({ host }): "github" is not a host Warta knows; use one of github-pages, gitlab-pages, cloudflare-pages, cloudflare-pages-paid, netlify, s3, or none',
+    ]);
+    expect(lines(minimal, { WARTA_AGE_LABEL_YEARS: '1.5' })).toEqual([
+      'WARTA_AGE_LABEL_YEARS (overrides warta({ ageLabelYears })): 1.5 must be a whole number, e.g. 1',
     ]);
   });
 

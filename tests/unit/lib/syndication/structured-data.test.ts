@@ -116,6 +116,11 @@ describe('breadcrumbs', () => {
     );
   });
 
+  it('stops at the month when the archive has no day pages', () => {
+    const crumbs = buildDateCrumbs(new Date('2022-09-06T03:30:00Z'), 'instant', { ...jakarta, days: false });
+    expect(crumbs.map((crumb) => crumb.path)).toEqual(['/2022/', '/2022/09/']);
+  });
+
   it('stops at the month for an article known only to the month', () => {
     const crumbs = buildDateCrumbs(new Date('2023-08-31T17:00:00Z'), 'month', jakarta);
     expect(crumbs).toEqual([

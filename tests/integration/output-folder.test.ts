@@ -1,0 +1,62 @@
+/**
+ * An output folder anywhere on the machine (`WARTA_OUT_DIR=/tmp/site`): the build stages inside
+ * the project, where Node finds the project's packages, and moves the finished folder into place.
+ * Built as a CI job outside the checkout runs it: from the output folder's parent, with --root.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stagingDirFor } from '../../src/integrations/build-staging';
+import { buildArchive, fixturesDir, listFiles, projectRoot, type BuildResult } from '../helpers/build';
+
+// Pinned here, whatever the shell exports (buildArchive drops every WARTA_* of the shell).
+const ENV = { SOURCE_DATE_EPOCH: '1767225600', TZ: 'UTC', WARTA_SITE_URL: 'https://warta.example.org' } as const;
+
+let work: string;
+let site: string;
+let first: BuildResult;
+let rebuild: BuildResult;
+let filesAfterFirst: string[];
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'warta-outside-'));
+  site = path.join(work, 'site');
+  const build = () =>
+    buildArchive(
+      path.join(fixturesDir, 'basic', 'content'),
+      { ...ENV, WARTA_OUT_DIR: site, WARTA_CACHE_DIR: path.join(work, 'cache') },
+      ['--root', projectRoot],
+      { cwd: work },
+    );
+  first = await build();
+  filesAfterFirst = first.exitCode === 0 ? await listFiles(site) : [];
+  rebuild = await build();
+}, 300_000);
+
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('building into a folder outside the project', () => {
+  it('writes the archive there', async () => {
+    expect(path.relative(projectRoot, site)).toMatch(/^\.\./);
+    expect(first.exitCode, first.output).toBe(0);
+    expect(first.output).not.toContain('Cannot find package');
+    expect(filesAfterFirst).toContain('index.html');
+    expect(filesAfterFirst).toContain('2022/09/06/korea-utara-jual-peluru/index.html');
+    expect(filesAfterFirst).toContain('rss.xml');
+    expect(await first.read('/')).toContain('<html lang="id"');
+  });
+
+  it('rebuilds into the same folder, reusing the pages of the first build', async () => {
+    expect(rebuild.exitCode, rebuild.output).toBe(0);
+    expect(rebuild.output).toMatch(/\((?:cached|restored)\)/);
+    expect(await listFiles(site)).toEqual(filesAfterFirst);
+  });
+
+  it('leaves no staging folder behind, in the project or beside the output', async () => {
+    expect(existsSync(stagingDirFor(site, projectRoot))).toBe(false);
+    const beside = (await readdir(work)).filter((name) => name.startsWith('site.'));
+    expect(beside).toEqual([]);
+  });
+});
