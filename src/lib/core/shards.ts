@@ -23,10 +23,11 @@ export interface Shard {
 
 /**
  * How much an article page costs to build against a listing or feed page: its Markdown, its
- * related articles and its share of the search index. Estimated from the 10,000-article bench
- * (pages and search phases, article against listing pages); it only sets how listings are spread.
+ * related articles and its share of the search index. Measured on the 10,000-article bench built in
+ * 2 and 4 shards (docs/performance.md#sharded-builds): about 3 with the index, under varying load.
+ * It only sets how listings are spread.
  */
-export const ARTICLE_PAGE_WEIGHT = 2;
+export const ARTICLE_PAGE_WEIGHT = 3;
 
 /**
  * Listing and feed pages per article, as the balance assumes them (10,000 generated articles build
