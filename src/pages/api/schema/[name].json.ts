@@ -1,0 +1,7 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { apiResponse, getApiSchemaRoutes, type ApiFile } from '../../../data/api';
+
+export const getStaticPaths = (() => getApiSchemaRoutes()) satisfies GetStaticPaths;
+
+/** The JSON Schema of one kind of API file (`/api/schema/article.json`). */
+export const GET: APIRoute<{ file: ApiFile }> = ({ props }) => apiResponse(props.file);

@@ -1,0 +1,7 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { apiResponse, getApiTagRoutes, type ApiFile } from '../../../data/api';
+
+export const getStaticPaths = (() => getApiTagRoutes()) satisfies GetStaticPaths;
+
+/** A tag's API file (`/api/tags/rusia.json`): its articles without their bodies. */
+export const GET: APIRoute<{ file: ApiFile }> = ({ props }) => apiResponse(props.file);
