@@ -312,7 +312,7 @@ const SKIPPED = new Set(['script', 'style', 'template', 'iframe', 'video', 'audi
 /**
  * The text of an HTML body as a reader of plain text wants it: paragraphs separated by a blank
  * line, list items and table rows on lines of their own, images by their alternative text, and
- * no markup. Iterative, so a deeply nested body cannot overflow the stack.
+ * no markup. Walked without recursion; the body is at most 100 elements deep (the input checks).
  */
 export function htmlToPlainText(html: string): string {
   const tree: Root = fromHtml(html, { fragment: true });
@@ -332,7 +332,8 @@ export function htmlToPlainText(html: string): string {
       continue;
     }
     if (node.type === 'text') {
-      out += node.value.replace(/\s+/g, ' ');
+      const collapsed = node.value.replace(/\s+/g, ' ');
+      out += out === '' || out.endsWith('\n') ? collapsed.trimStart() : collapsed;
       continue;
     }
     if (node.type !== 'element') continue;
@@ -362,12 +363,7 @@ export function htmlToPlainText(html: string): string {
     }
     for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index]!);
   }
-  return out
-    .split('\n')
-    .map((line) => line.replace(/^ +| +$/g, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return out.replace(/ +\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 // The text of a preformatted block, its spacing kept.
