@@ -87,7 +87,14 @@ async function makeApiInput({ article, series, versions }: ArticleContext): Prom
   const tagLinks = data.tags.flatMap((name) => {
     const entry = tags.get(tagKey(getTopic(name)));
     return entry
-      ? [{ name: entry.name, slug: entry.slug, url: absoluteUrl(termPath('tags', entry.slug)), api: absoluteUrl(apiTagPath(entry.slug)) }]
+      ? [
+          {
+            name: entry.name,
+            slug: entry.slug,
+            url: absoluteUrl(termPath('tags', entry.slug)),
+            api: absoluteUrl(apiTagPath(entry.slug)),
+          },
+        ]
       : [];
   });
   const authorLinks = data.authors.flatMap((name) => {

@@ -29,7 +29,8 @@ export function createApiValidator(schemas: Readonly<Record<ApiSchemaName, JsonS
     const validate = validators.get(name)!;
     if (validate(document)) return [];
     return (validate.errors ?? []).map(
-      (error) => `${name}${error.instancePath || '/'}: ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`,
+      (error) =>
+        `${name}${error.instancePath || '/'}: ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`,
     );
   };
 }

@@ -363,7 +363,10 @@ export function htmlToPlainText(html: string): string {
     }
     for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index]!);
   }
-  return out.replace(/ +\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .replace(/ +\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 // The text of a preformatted block, its spacing kept.

@@ -43,9 +43,20 @@ const article: ApiArticleInput = {
   corrections: [{ date: new Date('2022-09-08T00:00:00Z'), datePrecision: 'day', text: 'Bulan laporan diperbaiki.' }],
   authors: [{ name: 'Rina Hartono', slug: 'rina-hartono', url: `${SITE}authors/rina-hartono/` }],
   tags: [{ name: 'Rusia', slug: 'rusia', url: `${SITE}tags/rusia/`, api: `${SITE}api/tags/rusia.json` }],
-  series: { name: 'Korea Utara–Rusia', slug: 'korea-utara-rusia', url: `${SITE}series/korea-utara-rusia/`, part: 1, total: 3 },
+  series: {
+    name: 'Korea Utara–Rusia',
+    slug: 'korea-utara-rusia',
+    url: `${SITE}series/korea-utara-rusia/`,
+    part: 1,
+    total: 3,
+  },
   translations: [
-    { lang: 'en', title: 'North Korea Sells Shells', url: `${SITE}2022/09/06/shells/`, api: `${SITE}api/articles/2022/09/06/shells.json` },
+    {
+      lang: 'en',
+      title: 'North Korea Sells Shells',
+      url: `${SITE}2022/09/06/shells/`,
+      api: `${SITE}api/articles/2022/09/06/shells.json`,
+    },
   ],
 };
 
@@ -117,10 +128,14 @@ describe('the JSON API documents', () => {
     expect(month.count).toBe(2);
     expect(month.articles[0]).not.toHaveProperty('body');
     const tag = roundTrip(
-      buildApiTag({ name: 'Rusia', slug: 'rusia', url: `${SITE}tags/rusia/`, api: `${SITE}api/tags/rusia.json` }, [article], {
-        timeZone: 'Asia/Jakarta',
-        schema: ids.tag,
-      }),
+      buildApiTag(
+        { name: 'Rusia', slug: 'rusia', url: `${SITE}tags/rusia/`, api: `${SITE}api/tags/rusia.json` },
+        [article],
+        {
+          timeZone: 'Asia/Jakarta',
+          schema: ids.tag,
+        },
+      ),
     );
     expect(validate('tag', tag)).toEqual([]);
     const index = roundTrip(
@@ -130,8 +145,12 @@ describe('the JSON API documents', () => {
         site: { name: 'Warta', description: 'Arsip.', url: SITE, languages: ['id', 'en'], timeZone: 'Asia/Jakarta' },
         articles: 2,
         months: [{ year: '2022', month: '09', count: 2, url: `${SITE}2022/09/`, api: `${SITE}api/2022/09.json` }],
-        tags: [{ name: 'Rusia', slug: 'rusia', url: `${SITE}tags/rusia/`, api: `${SITE}api/tags/rusia.json`, count: 1 }],
-        series: [{ name: 'Korea Utara–Rusia', slug: 'korea-utara-rusia', url: `${SITE}series/korea-utara-rusia/`, parts: 3 }],
+        tags: [
+          { name: 'Rusia', slug: 'rusia', url: `${SITE}tags/rusia/`, api: `${SITE}api/tags/rusia.json`, count: 1 },
+        ],
+        series: [
+          { name: 'Korea Utara–Rusia', slug: 'korea-utara-rusia', url: `${SITE}series/korea-utara-rusia/`, parts: 3 },
+        ],
         schemas: ids,
         feeds: { rss: `${SITE}rss.xml`, atom: `${SITE}atom.xml`, json: `${SITE}feed.json`, opml: `${SITE}feeds.opml` },
       }),
@@ -193,7 +212,9 @@ describe('htmlToPlainText', () => {
     expect(htmlToPlainText('<pre><code>a  b\n  c\n</code></pre><p><img src="x.jpg" alt="Gudang peluru"></p>')).toBe(
       'a  b\n  c\n\nGudang peluru',
     );
-    expect(htmlToPlainText('<p>a</p><script>alert(1)</script><iframe src="https://x"></iframe><p>b</p>')).toBe('a\n\nb');
+    expect(htmlToPlainText('<p>a</p><script>alert(1)</script><iframe src="https://x"></iframe><p>b</p>')).toBe(
+      'a\n\nb',
+    );
   });
 
   it('reads markup as deeply nested as an article may be', () => {
