@@ -167,6 +167,10 @@ describe('the JSON API', () => {
     expect(index['schemas']).toEqual(apiSchemaIds(SITE));
   });
 
+  it('lets scripts on other sites read it, on hosts that read _headers', async () => {
+    expect(await build.read('/_headers')).toContain('/arsip/api/*\n  Access-Control-Allow-Origin: *\n');
+  });
+
   it('is counted in the build report as its own kind', () => {
     expect(build.output).toMatch(/api\s+[\d.]+ MB in 17 files/);
   });
