@@ -357,6 +357,7 @@ function checkApi(data: ArticleData, html: string, findings: Findings): void {
       buildApiArticle(
         {
           ...data,
+          series: undefined,
           url,
           api: `${SITE}api/articles/2024/01/10/${data.slug}.json`,
           aliases: [],

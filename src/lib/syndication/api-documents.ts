@@ -168,8 +168,14 @@ export type ApiSchemaName = (typeof API_SCHEMA_NAMES)[number];
 // `body.html` is HTML, and it is the sanitized body.
 const text = (value: string) => textForField('api', 'text', value);
 
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+/** `T` with its fields that may be `undefined` made optional instead, as JSON leaves them out. */
+type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
+
+// Leaves out the fields that are `undefined`, so a document never carries `null` or an empty key.
+function compact<T extends object>(value: T): Compact<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Compact<T>;
 }
 
 /** An article as months and tags list it, with its dates in the site's time zone. */
