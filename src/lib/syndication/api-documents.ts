@@ -178,6 +178,21 @@ function compact<T extends object>(value: T): Compact<T> {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Compact<T>;
 }
 
+/**
+ * An editor's http(s) address as a URI that every reader of JSON Schema's `uri` format accepts
+ * (RFC 3986): as a browser resolves it, with what that leaves unescaped (`"`, `{`, `|`, …)
+ * percent-encoded. The address a reader follows does not change.
+ */
+export function toUri(address: string): string {
+  let href: string;
+  try {
+    href = new URL(address).href;
+  } catch {
+    href = address;
+  }
+  return href.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, (character) => encodeURIComponent(character));
+}
+
 /** An article as months and tags list it, with its dates in the site's time zone. */
 export function toApiArticleSummary(article: ApiArticleInput, timeZone: string): ApiArticleSummary {
   const when = (date: Date) => toDatetimeAttribute(date, timeZone, 'instant');
@@ -196,10 +211,15 @@ export function toApiArticleSummary(article: ApiArticleInput, timeZone: string):
     authors: article.authors.map((author) => compact({ ...author, name: text(author.name) })),
     tags: article.tags.map((tag) => compact({ ...tag, name: text(tag.name) })),
     series: article.series ? { ...article.series, name: text(article.series.name) } : undefined,
-    source: article.source ? compact({ name: text(article.source.name), url: article.source.url }) : undefined,
+    source: article.source
+      ? compact({
+          name: text(article.source.name),
+          url: article.source.url === undefined ? undefined : toUri(article.source.url),
+        })
+      : undefined,
     image: article.image
       ? compact({
-          url: article.image.url,
+          url: toUri(article.image.url),
           alt: text(article.image.alt),
           caption: article.image.caption === undefined ? undefined : text(article.image.caption),
           credit: article.image.credit === undefined ? undefined : text(article.image.credit),

@@ -13,6 +13,7 @@ import {
   buildApiTag,
   htmlToPlainText,
   serializeApiDocument,
+  toUri,
   type ApiArticleInput,
 } from '../../../../src/lib/syndication/api-documents';
 import { createApiSchemas } from '../../../../src/lib/syndication/api-schemas';
@@ -93,6 +94,7 @@ describe('the JSON API documents', () => {
         'htmlToPlainText',
         'serializeApiDocument',
         'toApiArticleSummary',
+        'toUri',
       ].sort(),
     );
   });
@@ -174,6 +176,21 @@ describe('the JSON API documents', () => {
     expect(validate('article', { ...document, date: '6 September 2022' })).toEqual([
       expect.stringContaining('/date: must match format "date-time"'),
     ]);
+  });
+
+  it("writes an editor's address as a URI the schema's format accepts, leading to the same place", () => {
+    const hostile = 'https://example.org/"onmouseover="alert(1)"/?a=<script>{x}|^`';
+    expect(toUri(hostile)).toBe('https://example.org/%22onmouseover=%22alert(1)%22/?a=%3Cscript%3E%7Bx%7D%7C%5E%60');
+    expect(new URL(toUri(hostile)).pathname).toBe(new URL(hostile).pathname);
+    const document = roundTrip(
+      buildApiArticle(
+        { ...article, source: { name: 'X', url: hostile }, image: { url: hostile, alt: 'a' } },
+        '',
+        options,
+      ),
+    );
+    expect(validate('article', document)).toEqual([]);
+    expect(toUri('https://example.org/ok?a=1#b')).toBe('https://example.org/ok?a=1#b');
   });
 
   it('keeps hostile text exactly as written, as text, in valid JSON', () => {
