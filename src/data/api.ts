@@ -61,7 +61,16 @@ interface ArticleContext {
   versions: ArticleEntry[];
 }
 
-async function getArticleContext(article: ArticleEntry): Promise<ArticleContext> {
+// An article is listed in its month and in each of its tags: its context is found once per build.
+const articleContexts = new Map<string, Promise<ArticleContext>>();
+
+function getArticleContext(article: ArticleEntry): Promise<ArticleContext> {
+  let context = articleContexts.get(article.id);
+  if (!context) articleContexts.set(article.id, (context = findArticleContext(article)));
+  return context;
+}
+
+async function findArticleContext(article: ArticleEntry): Promise<ArticleContext> {
   const name = article.data.series;
   const series = name === undefined ? undefined : (await getSeriesIndex()).get(tagKey(name));
   const part = series ? series.items.findIndex((item) => item.id === article.id) + 1 : 0;
