@@ -342,57 +342,63 @@ const SKIPPED = new Set(['script', 'style', 'template', 'iframe', 'video', 'audi
  */
 export function htmlToPlainText(html: string): string {
   const tree: Root = fromHtml(html, { fragment: true });
-  let out = '';
+  // The text in pieces, joined once at the end: a 5 MB body is thousands of paragraphs, and
+  // looking back over everything written so far at each one would take time quadratic in its size.
+  const parts: string[] = [];
+  // Line breaks owed before the next text (1: a line, 2: a paragraph), and whether a line is open.
+  let pending = 0;
+  let lineOpen = false;
+  const breakWith = (lines: number) => {
+    pending = Math.max(pending, lines);
+  };
+  const write = (text: string, keepSpacing = false) => {
+    const written = pending > 0 || !lineOpen ? (keepSpacing ? text : text.replace(/^ +/, '')) : text;
+    if (written === '') return;
+    if (pending > 0 && parts.length > 0) parts.push('\n'.repeat(pending));
+    pending = 0;
+    lineOpen = true;
+    parts.push(written);
+  };
   // A stack of nodes still to visit, and of markers that close a block or a line.
   const stack: (RootContent | { close: 'block' | 'line' })[] = [...tree.children].reverse();
-  const breakWith = (separator: string) => {
-    out = out.replace(/[ \t]+$/, '');
-    if (out === '') return;
-    const trailing = /\n*$/.exec(out)![0].length;
-    if (trailing < separator.length) out += separator.slice(trailing);
-  };
   while (stack.length > 0) {
     const node = stack.pop()!;
     if ('close' in node) {
-      breakWith(node.close === 'block' ? '\n\n' : '\n');
+      breakWith(node.close === 'block' ? 2 : 1);
       continue;
     }
     if (node.type === 'text') {
-      const collapsed = node.value.replace(/\s+/g, ' ');
-      out += out === '' || out.endsWith('\n') ? collapsed.trimStart() : collapsed;
+      write(node.value.replace(/\s+/g, ' '));
       continue;
     }
     if (node.type !== 'element') continue;
     const element: Element = node;
     if (SKIPPED.has(element.tagName)) continue;
     if (element.tagName === 'br') {
-      breakWith('\n');
+      breakWith(1);
       continue;
     }
     if (element.tagName === 'img') {
       const alt = element.properties['alt'];
-      if (typeof alt === 'string' && alt.trim() !== '') out += alt.trim();
+      if (typeof alt === 'string' && alt.trim() !== '') write(alt.trim());
       continue;
     }
     if (element.tagName === 'pre') {
-      breakWith('\n\n');
-      out += collectText(element);
-      breakWith('\n\n');
+      breakWith(2);
+      write(collectText(element), true);
+      breakWith(2);
       continue;
     }
     const block = BLOCKS.has(element.tagName) ? 'block' : LINES.has(element.tagName) ? 'line' : undefined;
     if (block) {
-      breakWith(block === 'block' ? '\n\n' : '\n');
+      breakWith(block === 'block' ? 2 : 1);
       stack.push({ close: block });
-    } else if (element.tagName === 'td' || element.tagName === 'th') {
-      if (!/(^|\n)$/.test(out)) out += '\t';
+    } else if ((element.tagName === 'td' || element.tagName === 'th') && lineOpen && pending === 0) {
+      parts.push('\t');
     }
     for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index]!);
   }
-  return out
-    .replace(/ +\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return parts.join('').replace(/ +\n/g, '\n').trim();
 }
 
 // The text of a preformatted block, its spacing kept.
