@@ -87,6 +87,7 @@ const keys = [
   'logo',
   'sections',
   'tagMappings',
+  'api',
   'allowEmptyArchive',
 ] as const satisfies readonly (keyof SiteConfig)[];
 

@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--verify] [--config <file>]`: generates a deterministic
+ * `npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--verify] [--config <file>] [--api] [--shards N]`: generates a deterministic
  * archive, builds it cold exactly as `npm run build` does (through WARTA_CONTENT_DIR), edits one
  * article and builds again warm, and prints the figures of both builds (with `--verify`, also what
- * `npm run verify` took after each); then puts a fixed set of
+ * `npm run verify` took after each; with `--api`, builds with the JSON API on and prints its bytes
+ * and files); then puts a fixed set of
  * queries to the search page and to plain Pagefind over the same pages, in the same run, and prints
  * what each found first and what it cost. `npm run bench -- --fuzz N [--seed S]` instead sends N
  * generated hostile articles through every output (tests/helpers/hostile-articles.ts) and prints how
@@ -23,7 +24,7 @@ import { generateArchive, type PlantedWord } from '../bench/generate-archive';
 import { benchQueries, compareQueries, type QueryComparison } from '../bench/search-queries';
 import type { BuildReport } from '../lib/report/build-report';
 
-const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search] [--verify] [--config <file>] [--shards N]
+const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search] [--verify] [--config <file>] [--api] [--shards N]
        npm run bench -- --fuzz N [--seed S]
 
 Generates N articles (default 1000) in a temporary folder, with rare words planted in some, builds
@@ -45,6 +46,8 @@ Options:
                   the warm one only the changed pages and the sample; prints its seconds
   --config <file> build with this Astro config instead of astro.config.mjs, e.g.
                   src/bench/lean-pages.config.mjs: day archives, tag feeds and author pages off
+  --api           build with the JSON API on (WARTA_API=1) and print what it adds: bytes and
+                  files under api/, and how many of them the warm rebuild changed
   --part-pages N  split each language's search index into parts of N articles
                   (WARTA_SEARCH_PART_PAGES), to compare that layout with the default
   --shards N      build in N shards at once on this machine, merged (WARTA_SHARDS; 1: one
@@ -71,10 +74,12 @@ interface BuildFigures {
   distBytes: number;
   distFiles: number;
   searchIndexBytes: number;
+  /** Bytes and files of the JSON API (`api/`), with `--api`. */
+  api?: { bytes: number; files: number };
   /** What `npm run verify` took and found on this build, with `--verify`. */
   verify?: VerifyFigures;
   /** Against the build before: what a deploy that sends changed files only uploads and deletes. */
-  upload?: { files: number; bytes: number; deleted: number };
+  upload?: { files: number; bytes: number; deleted: number; apiFiles?: number };
 }
 
 /** Figures of one `npm run verify` run. */
@@ -247,6 +252,7 @@ async function build(
   }
   const dist = await folderSize(outDir);
   const search = await folderSize(path.join(outDir, 'pagefind'));
+  const api = env['WARTA_API'] === '1' ? await folderSize(path.join(outDir, 'api')) : undefined;
   return {
     label,
     exitCode,
@@ -256,6 +262,7 @@ async function build(
     distBytes: dist.bytes,
     distFiles: dist.files,
     searchIndexBytes: search.bytes,
+    ...(api ? { api } : {}),
   };
 }
 
@@ -313,15 +320,19 @@ async function digestTree(dir: string): Promise<Map<string, { md5: string; bytes
 function uploadBetween(
   before: Map<string, { md5: string; bytes: number }>,
   after: Map<string, { md5: string; bytes: number }>,
-): { files: number; bytes: number; deleted: number } {
+): { files: number; bytes: number; deleted: number; apiFiles?: number } {
   let files = 0;
   let bytes = 0;
+  let apiFiles = 0;
   for (const [file, now] of after) {
     if (before.get(file)?.md5 === now.md5) continue;
     files += 1;
     bytes += now.bytes;
+    if (file.startsWith(`api${path.sep}`)) apiFiles += 1;
   }
-  return { files, bytes, deleted: [...before.keys()].filter((file) => !after.has(file)).length };
+  const deleted = [...before.keys()].filter((file) => !after.has(file)).length;
+  const hasApi = [...after.keys()].some((file) => file.startsWith(`api${path.sep}`));
+  return { files, bytes, deleted, ...(hasApi ? { apiFiles } : {}) };
 }
 
 function formatRows(rows: [string, ...string[]][]): string {
@@ -447,6 +458,11 @@ function formatTable(articles: number, builds: BuildFigures[]): string {
   add('dist/ size (MiB)', (b) => (b.distBytes / 1048576).toFixed(1));
   add('dist/ files', (b) => String(b.distFiles));
   add('search index (MiB)', (b) => (b.searchIndexBytes / 1048576).toFixed(1));
+  if (builds.some((b) => b.api)) {
+    add('JSON API (MiB)', (b) => (b.api ? (b.api.bytes / 1048576).toFixed(1) : '-'));
+    add('JSON API files', (b) => (b.api ? String(b.api.files) : '-'));
+    add('  share of dist/ bytes', (b) => (b.api ? `${((100 * b.api.bytes) / b.distBytes).toFixed(0)} %` : '-'));
+  }
   // The output by kind, as a host counts it (the build report's figures), heaviest first.
   const kinds = Object.entries(builds[0]?.report?.output?.byKind ?? {})
     .sort(([, a], [, b]) => b.bytes - a.bytes)
@@ -461,6 +477,8 @@ function formatTable(articles: number, builds: BuildFigures[]): string {
     add('upload after the edit (files)', (b) => (b.upload ? String(b.upload.files) : '-'));
     add('upload after the edit (MB)', (b) => (b.upload ? (b.upload.bytes / 1e6).toFixed(2) : '-'));
     add('deleted after the edit (files)', (b) => (b.upload ? String(b.upload.deleted) : '-'));
+    if (builds.some((b) => b.upload?.apiFiles !== undefined))
+      add('  of which API files', (b) => (b.upload?.apiFiles === undefined ? '-' : String(b.upload.apiFiles)));
   }
   if (builds.some((b) => b.verify)) {
     const verified = (value: (v: VerifyFigures) => string) => (b: BuildFigures) => (b.verify ? value(b.verify) : '-');
@@ -534,6 +552,7 @@ async function main(): Promise<number> {
       'no-warm': { type: 'boolean', default: false },
       'no-search': { type: 'boolean', default: false },
       verify: { type: 'boolean', default: false },
+      api: { type: 'boolean', default: false },
       'part-pages': { type: 'string' },
       shards: { type: 'string' },
       'sequential-shards': { type: 'string' },
@@ -571,6 +590,7 @@ async function main(): Promise<number> {
     const partEnv: NodeJS.ProcessEnv = {
       ...(values['part-pages'] ? { WARTA_SEARCH_PART_PAGES: values['part-pages'] } : {}),
       ...(values.shards ? { WARTA_SHARDS: values.shards } : {}),
+      ...(values.api ? { WARTA_API: '1' } : {}),
     };
     const sequential = values['sequential-shards'] ? Number(values['sequential-shards']) : undefined;
     if (sequential !== undefined && (!Number.isInteger(sequential) || sequential < 1)) {

@@ -14,6 +14,7 @@ const targets = [
   { source: 'banjir-jakarta.svg', target: '2021/02/banjir-jakarta.jpg' },
   { source: 'lrt-jabodebek.svg', target: '2023/08/lrt-jabodebek.png' },
   { source: 'antrean-tps.svg', target: '2024/02/antrean-tps.jpg' },
+  { source: 'pakta-teken.svg', target: '2024/06/pakta-teken.jpg' },
 ] as const;
 
 for (const { source, target } of targets) {

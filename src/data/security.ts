@@ -11,6 +11,7 @@ import {
   serializePolicy,
   type ContentSecurityPolicy,
 } from '../lib/syndication/content-security-policy';
+import { API_PATH } from '../lib/core/routes';
 import { withBase } from '../lib/core/permalinks';
 import { EMBED_HOSTS } from '../markdown/rehype-embeds';
 import { siteConfig } from '../site.config';
@@ -38,9 +39,11 @@ export function getCspMetaContent({ dev = false }: { dev?: boolean } = {}): stri
 
 /**
  * The `_headers` file for hosts that read one: the policy as a real header (which can also forbid
- * framing), and `nosniff` so no file is ever run as a type it was not served as.
+ * framing), and `nosniff` so no file is ever run as a type it was not served as. With the JSON API
+ * on, its files may also be read by scripts on other sites (`Access-Control-Allow-Origin: *`): they
+ * are public, and a researcher's page or notebook in a browser can then fetch them.
  */
-export function getHeadersFile(base: string = siteConfig.base): string {
+export function getHeadersFile(base: string = siteConfig.base, api: boolean = siteConfig.api): string {
   return formatHeadersFile([
     {
       path: withBase(base, '/*'),
@@ -50,5 +53,6 @@ export function getHeadersFile(base: string = siteConfig.base): string {
         'Referrer-Policy': 'strict-origin-when-cross-origin',
       },
     },
+    ...(api ? [{ path: withBase(base, `${API_PATH}*`), headers: { 'Access-Control-Allow-Origin': '*' } }] : []),
   ]);
 }

@@ -18,6 +18,12 @@ const ENGLISH = {
   title: 'North Korea Is Selling Millions of Artillery Shells to Russia, US Says',
 };
 
+// The later parts of the series the Indonesian version opens, which tell of Pyongyang too.
+const LATER_PARTS = [
+  'Kim Jong Un dan Putin Bertemu di Kosmodrom Vostochny',
+  'Rusia dan Korea Utara Teken Pakta Saling Bantu bila Diserang',
+];
+
 let site: StaticSite;
 let browser: Browser;
 let page: Page;
@@ -35,13 +41,20 @@ describe('a story in two languages', () => {
   it('is found in both versions by a name both tell of', async () => {
     await page.goto(site.at('/search/'));
     await searchFor(page, 'Pyongyang');
-    expect((await resultTitles(page)).sort()).toEqual([INDONESIAN.title, ENGLISH.title].sort());
+    expect((await resultTitles(page)).sort()).toEqual([INDONESIAN.title, ENGLISH.title, ...LATER_PARTS].sort());
   });
 
   it('puts first, for a word of one language, the version written in it', async () => {
     // An index without the word answers with looser matches; the one holding it as written ranks first.
+    // The series' later parts use the word too, and are in Indonesian: an Indonesian article leads,
+    // and the Indonesian version comes before the English one.
     await searchFor(page, 'amunisi');
-    expect((await resultTitles(page))[0]).toBe(INDONESIAN.title);
+    const ranked = await resultTitles(page);
+    expect([INDONESIAN.title, ...LATER_PARTS]).toContain(ranked[0]);
+    expect(ranked).toContain(INDONESIAN.title);
+    if (ranked.includes(ENGLISH.title)) {
+      expect(ranked.indexOf(INDONESIAN.title)).toBeLessThan(ranked.indexOf(ENGLISH.title));
+    }
     await searchFor(page, 'ammunition');
     expect((await resultTitles(page))[0]).toBe(ENGLISH.title);
   });

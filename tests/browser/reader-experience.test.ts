@@ -42,6 +42,10 @@ async function findPageTypes(): Promise<Record<string, string>> {
     author: first(/^authors\/[^/]+\/index\.html$/),
     statistics: '/stats/',
     corrections: '/corrections/',
+    'series index': '/series/',
+    series: first(/^series\/[^/]+\/index\.html$/),
+    // Its part navigation, language link and correction box, on the sample's series.
+    'article in a series': '/2022/09/06/korea-utara-jual-peluru-artileri-ke-rusia/',
     'search with results': '/search/?q=jakarta',
     // A link with a filter opens the filter panel, so its controls are checked too.
     'search with filters': '/search/?q=jakarta&tag=jakarta',
@@ -90,8 +94,8 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (colo
     }
     expect(found).toEqual([]);
     await page.close();
-    // Seventeen pages, each loaded and checked by axe: more than the default minute on a busy machine.
-  }, 120_000);
+    // Twenty pages, each loaded and checked by axe: more than the default minute on a busy machine.
+  }, 150_000);
 });
 
 describe('theme switch', () => {

@@ -4,7 +4,7 @@
  * `</script>`, U+2028, NUL, lone surrogates, direction overrides and very long runs, the article is
  * either refused with problems that name its file and field, or turned into every output Warta makes
  * of it by the same pure functions the build calls (RSS, Atom, JSON Feed, JSON-LD, link-preview tags,
- * search facets), each read back as its consumer reads it: parsed, with no payload alive and every
+ * search facets, the JSON API's article file validated against its schema), each read back as its consumer reads it: parsed, with no payload alive and every
  * text field saying exactly what the editor wrote. Used by the property test in `npm test` and by
  * `npm run bench -- --fuzz N`, which runs more cases.
  */
@@ -23,6 +23,7 @@ import {
   toFeedEntry,
   type FeedDocument,
 } from '../../src/lib/syndication/feeds';
+import { buildApiArticle, serializeApiDocument } from '../../src/lib/syndication/api-documents';
 import { buildPreviewMeta } from '../../src/lib/syndication/page-meta';
 import {
   buildArticleCrumbs,
@@ -41,6 +42,7 @@ import {
   readRssFields,
   type FeedField,
 } from './output-safety';
+import { createApiValidatorFor } from './api-schema';
 
 /** Pieces hostile text is made of: markup, breakouts, encodings and characters that trip serializers. */
 export const HOSTILE_PIECES = [
@@ -344,6 +346,45 @@ function checkStructuredData(data: ArticleData, findings: Findings): void {
   }
 }
 
+const validateApi = createApiValidatorFor(SITE);
+
+// The article's file of the JSON API: valid JSON that validates against its schema, every text field
+// saying what the editor wrote, and the body's HTML the sanitized body, with nothing alive in it.
+function checkApi(data: ArticleData, html: string, findings: Findings): void {
+  const url = `${SITE}2024/01/10/${data.slug}/`;
+  const document = JSON.parse(
+    serializeApiDocument(
+      buildApiArticle(
+        {
+          ...data,
+          series: undefined,
+          url,
+          api: `${SITE}api/articles/2024/01/10/${data.slug}.json`,
+          aliases: [],
+          image: data.image && { url: data.image.src, alt: data.image.alt, caption: data.image.caption },
+          authors: data.authors.map((name, index) => ({ name, slug: `a${index}`, url: `${SITE}authors/a${index}/` })),
+          tags: data.tags.map((name, index) => ({
+            name,
+            slug: `t${index}`,
+            url: `${SITE}tags/t${index}/`,
+            api: `${SITE}api/tags/t${index}.json`,
+          })),
+          translations: [],
+        },
+        html,
+        { timeZone: 'Asia/Jakarta', schema: `${SITE}api/schema/article.json` },
+      ),
+    ),
+  ) as { title: string; summary?: string; authors: { name: string }[]; body: { html: string } };
+  for (const problem of validateApi('article', document)) findings.push(`api: ${problem}`);
+  if (document.title !== data.title) findings.push('api: the title is not the title as written');
+  if (document.summary !== data.summary) findings.push('api: the summary is not the summary as written');
+  if (document.authors.some((author, index) => author.name !== data.authors[index]))
+    findings.push('api: an author is not the name as written');
+  const live = findLiveMarkup(document.body.html);
+  if (live.length > 0) findings.push(`api body.html: live ${live.join(', ')}`);
+}
+
 function checkPreviewAndSearch(data: ArticleData, findings: Findings): void {
   const meta = buildPreviewMeta({
     siteName: 'Warta',
@@ -409,6 +450,7 @@ export async function checkHostileArticle(article: HostileArticle): Promise<Host
   await checkFeeds(data, html, article.feedContent, findings);
   checkStructuredData(data, findings);
   checkPreviewAndSearch(data, findings);
+  checkApi(data, html, findings);
   return { verdict: 'published', findings };
 }
 

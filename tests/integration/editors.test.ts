@@ -82,6 +82,110 @@ describe('npm run new', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
+  it('writes series: in the spelling the archive uses, and links a translation both ways', async () => {
+    const dir = path.join(work, 'new-translation');
+    const original = path.join(dir, '2023', '09', 'kim-putin.md');
+    const originalText =
+      '---\ntitle: "Kim dan Putin Bertemu"\ndate: 2023-09-13T19:00:00+07:00\nsummary: Pertemuan di Vostochny.\n' +
+      'tags: [Rusia]\nseries: Korea Utara–Rusia\n---\n\nKim tiba di Vostochny.\n';
+    await mkdir(path.dirname(original), { recursive: true });
+    await writeFile(original, originalText);
+    const result = await cli('new', [
+      '--title',
+      'Kim and Putin Meet',
+      '--date',
+      '2023-09-13T20:00',
+      '--series',
+      'korea utara–rusia',
+      '--translation-of',
+      original,
+      '--no-draft',
+      '--dir',
+      dir,
+    ]);
+    expect(result.exitCode, result.output).toBe(0);
+    const created = path.join(dir, '2023', '09', 'kim-and-putin-meet.md');
+    const text = await readFile(created, 'utf8');
+    expect(text).toContain('\nseries: Korea Utara–Rusia\nlang: en\ntranslations: [kim-putin.md]\n');
+    // The other version names the new one, its own lines untouched.
+    expect(await readFile(original, 'utf8')).toBe(
+      originalText.replace('---\n\nKim', 'translations: kim-and-putin-meet.md\n---\n\nKim'),
+    );
+    expect(result.output).toContain('Linked from');
+    const check = await cli('check', ['--dir', dir]);
+    expect(check.output).toContain('0 errors');
+    expect(check.exitCode).toBe(0);
+  });
+
+  it('gives a translation the story: key of the other version when it has one, leaving that file alone', async () => {
+    const dir = path.join(work, 'new-story');
+    const original = path.join(dir, '2024', '06', 'pakta.md');
+    const originalText = '---\ntitle: Pakta Saling Bantu\ndate: 2024-06-19\nstory: pakta-2024\n---\n\nIsi.\n';
+    await mkdir(path.dirname(original), { recursive: true });
+    await writeFile(original, originalText);
+    // Named from the content folder, as an editor who knows the archive would.
+    const result = await cli('new', [
+      '--title',
+      'Mutual Aid Pact',
+      '--date',
+      '2024-06-20',
+      '--translation-of',
+      '2024/06/pakta.md',
+      '--dir',
+      dir,
+    ]);
+    expect(result.exitCode, result.output).toBe(0);
+    expect(await readFile(path.join(dir, '2024', '06', 'mutual-aid-pact.md'), 'utf8')).toContain(
+      '\nstory: pakta-2024\n',
+    );
+    expect(await readFile(original, 'utf8')).toBe(originalText);
+  });
+
+  it('writes nothing when the translation would give a story two versions in one language, and says why', async () => {
+    const dir = path.join(work, 'new-second-english');
+    const original = path.join(dir, '2022', '09', 'peluru.md');
+    const english = path.join(dir, '2022', '09', 'shells.md');
+    await mkdir(path.dirname(original), { recursive: true });
+    await writeFile(original, '---\ntitle: Peluru untuk Moskow\ndate: 2022-09-06\n---\n\nIsi.\n');
+    await writeFile(
+      english,
+      '---\ntitle: Shells for Moscow\ndate: 2022-09-06\nlang: en\ntranslations: peluru.md\n---\n\nText.\n',
+    );
+    const before = await readFile(original, 'utf8');
+    const result = await cli('new', [
+      '--title',
+      'Shells Again',
+      '--date',
+      '2022-09-07',
+      '--translation-of',
+      original,
+      '--dir',
+      dir,
+    ]);
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toMatch(
+      /peluru\.md:\d+: translations: joins this article into one story with 2 English versions/,
+    );
+    expect(result.output).toContain('new: nothing written');
+    expect(existsSync(path.join(dir, '2022', '09', 'shells-again.md'))).toBe(false);
+    expect(await readFile(original, 'utf8')).toBe(before);
+    // The same language as the other version is refused before anything is read further.
+    const same = await cli('new', [
+      '--title',
+      'Peluru Lagi',
+      '--lang',
+      'id',
+      '--translation-of',
+      original,
+      '--dir',
+      dir,
+    ]);
+    expect(same.exitCode).toBe(2);
+    expect(same.output).toContain('--lang id is the language of');
+    const missing = await cli('new', ['--title', 'Nothing', '--translation-of', 'tidak/ada.md', '--dir', dir]);
+    expect(missing.output).toContain('--translation-of tidak/ada.md: no article file there');
+  });
+
   it('explains its options with --help, as do check and import', async () => {
     const help = await cli('new', ['--help']);
     expect(help.exitCode).toBe(0);

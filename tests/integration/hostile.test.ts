@@ -22,6 +22,7 @@ import { getHeadersFile, getCspMetaContent } from '../../src/data/security';
 import type { JsonFeedDocument } from '../../src/lib/syndication/feeds';
 import { EMBED_HOSTS } from '../../src/markdown/rehype-embeds';
 import { checkSiteLinks } from '../../src/verify/site-links';
+import { createApiValidatorFor } from '../helpers/api-schema';
 import { checkBrowsePromises, readBuiltArchive } from '../helpers/archive-pages';
 import { buildArchive, fixturesDir, listFiles, projectRoot, type BuildResult } from '../helpers/build';
 import {
@@ -81,7 +82,8 @@ describe('building the hostile archive', () => {
     statusBefore = gitStatus();
     // Titles are compared as written in every output; the year an age label adds to link previews
     // is tested in age-labels.test.ts.
-    build = await buildArchive(content, { ...BASIC_ENV, WARTA_AGE_LABEL_YEARS: '0' });
+    // With the JSON API on, so that its files are read as a program would read them too.
+    build = await buildArchive(content, { ...BASIC_ENV, WARTA_AGE_LABEL_YEARS: '0', WARTA_API: '1' });
   });
   afterAll(async () => {
     await build?.cleanup();
@@ -371,8 +373,33 @@ describe('building the hostile archive', () => {
     );
   });
 
+  it("writes the JSON API as valid JSON that validates against its schemas, each body's HTML free of script", async () => {
+    const validate = createApiValidatorFor('https://warta.example.org/');
+    const files = (await listFiles(build.outDir)).filter(
+      (file) => file.startsWith('api/') && !file.startsWith('api/schema/'),
+    );
+    // One file per published article, and the index, months and tags besides.
+    expect(files.filter((file) => file.startsWith('api/articles/'))).toHaveLength(28);
+    for (const file of files) {
+      const document = JSON.parse(await readFile(path.join(build.outDir, file), 'utf8')) as { $schema: string };
+      const kind = (['index', 'article', 'month', 'tag'] as const).find((name) =>
+        document.$schema.endsWith(`/api/schema/${name}.json`),
+      );
+      expect(kind, file).toBeDefined();
+      expect(validate(kind!, document), file).toEqual([]);
+      if (kind === 'article') {
+        const { body } = document as unknown as { body: { html: string } };
+        expect(findLiveMarkup(body.html, EMBED_HOSTS), file).toEqual([]);
+      }
+    }
+    const fiveMegabytes = JSON.parse(await build.read('/api/articles/2024/01/17/lima-megabita.json')) as {
+      body: { text: string };
+    };
+    expect(fiveMegabytes.body.text.endsWith('KALIMAT TERAKHIR.')).toBe(true);
+  });
+
   it('ships the Content-Security-Policy first in every page head, and in _headers', async () => {
-    expect(await build.read('/_headers')).toBe(getHeadersFile('/'));
+    expect(await build.read('/_headers')).toBe(getHeadersFile('/', true));
     for (const sitePath of ['/', HOSTILE_PATH, '/tags/', '/archive/', '/404.html']) {
       const head = (await read(sitePath)).querySelector('head')!;
       const [charset, policy] = [...head.children];

@@ -1,6 +1,6 @@
 /**
  * Sharded builds: the sample archive (every page kind: articles with pictures, language versions,
- * a series, corrections, sections, tags, authors, days, pages of every listing, feeds) plus an
+ * a series, corrections, sections, tags, authors, days, pages of every listing, feeds, the JSON API) plus an
  * article with old paths, built once whole and then in 1, 2 and 3 shards merged, must give the same
  * files, byte for byte; a shard that fails fails the build, its problems listed once, and the
  * previous output stays.
@@ -22,6 +22,7 @@ const ENV = {
   WARTA_PAGE_SIZE: '2',
   WARTA_SEARCH_PART_PAGES: '3',
   WARTA_ALLOW_EXAMPLE_URL: '1',
+  WARTA_API: '1',
 };
 
 const MOVED = `---
@@ -104,6 +105,8 @@ describe('a sharded build', () => {
         'tags/ekonomi-economy/rss.xml',
         'tags/ekonomi/index.html',
         'page/2/index.html',
+        'api/index.json',
+        'api/articles/2023/08/02/pelabuhan-tanjung-priok-menambah-dermaga-peti-kemas.json',
       ]),
     );
     const entry = JSON.parse(expected.get('pagefind/pagefind-entry.json')!.toString()) as { warta_parts: unknown[] };

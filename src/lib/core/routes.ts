@@ -152,6 +152,35 @@ export function seriesPath(slug: string, number = 1): string {
   return listingPage(`${SERIES_INDEX_PATH}${slug}/`, number, '');
 }
 
+/** The folder of the JSON API (`api` setting), beside the pages. */
+export const API_PATH = '/api/';
+
+/** The API's index file, which links to every other. */
+export const API_INDEX_PATH = `${API_PATH}index.json`;
+
+/**
+ * The API file of the article at `permalink`: `/2022/09/06/slug/` → `/api/articles/2022/09/06/slug.json`
+ * (a month-precision permalink keeps its shape, `/api/articles/2022/09/slug.json`).
+ */
+export function apiArticlePath(permalink: string): string {
+  return `${API_PATH}articles/${permalink.replace(/^\/+|\/+$/g, '')}.json`;
+}
+
+/** The API file listing a month's articles: `/api/2022/09.json`. */
+export function apiMonthPath(year: string, month: string): string {
+  return `${API_PATH}${year}/${month}.json`;
+}
+
+/** The API file of a tag's articles: `/api/tags/rusia.json`. */
+export function apiTagPath(slug: string): string {
+  return `${API_PATH}tags/${slug}.json`;
+}
+
+/** The JSON Schema of one kind of API file: `/api/schema/article.json`. */
+export function apiSchemaPath(name: string): string {
+  return `${API_PATH}schema/${name}.json`;
+}
+
 /** The files of a feed whose folder is `folder` (`/` for the archive's, a tag's path for the tag's). */
 export function feedPaths(folder: string): Record<FeedFormat, string> {
   return {

@@ -216,6 +216,11 @@ export const wartaOptionsSchema = z.strictObject(
     ageLabelYears: wholeNumber(0, 1000, 1).default(1),
     /** Most URLs in one sitemap file (the sitemap protocol allows 50,000). */
     sitemapPartSize: wholeNumber(1, 50_000, 45_000).default(45_000),
+    /**
+     * Publish the JSON API beside the pages (`/api/index.json`, one file per article, month and
+     * tag, and their JSON Schemas): off by default, as it adds a file per article.
+     */
+    api: z.boolean({ error: (issue) => `must be true or false, not ${describe(issue.input)}` }).default(false),
     /** Build even when no article is published (a new archive before its first story). */
     allowEmptyArchive: z
       .boolean({ error: (issue) => `must be true or false, not ${describe(issue.input)}` })
@@ -297,6 +302,8 @@ export interface SiteConfig {
   sections: readonly SiteSection[];
   /** Tags that name one topic in different languages, each a list of its spellings, the interface's first. */
   tagMappings: readonly (readonly string[])[];
+  /** Publish the JSON API under `/api/`. */
+  api: boolean;
   /** Build even when no article is published. */
   allowEmptyArchive: boolean;
 }
@@ -349,6 +356,7 @@ export const settingOverrides: readonly (Override & { setting: string })[] = [
     setting: 'ageLabelYears',
     apply: (o, raw) => (o['ageLabelYears'] = toNumber(raw)),
   },
+  { variable: 'WARTA_API', setting: 'api', apply: (o, raw) => (o['api'] = toBoolean(raw)) },
   {
     variable: 'WARTA_ALLOW_EMPTY',
     setting: 'allowEmptyArchive',
@@ -513,6 +521,7 @@ function toSiteConfig(options: ParsedOptions): SiteConfig {
       const ordered = [...options.languages, ...languages.filter((lang) => !options.languages.includes(lang))];
       return ordered.map((lang) => mapping[lang]?.trim()).filter((tag): tag is string => tag !== undefined);
     }),
+    api: options.api,
     allowEmptyArchive: options.allowEmptyArchive,
   };
 }

@@ -80,3 +80,20 @@ export function paragraphsToMarkdown(paragraphs: readonly string[]): string {
   };
   return toMarkdown(tree);
 }
+
+/**
+ * Adds `translations: <entry>` to an article file that has neither `translations:` nor `story:`,
+ * as the last line of its frontmatter, leaving every other line as the editor wrote it; `undefined`
+ * when the file already has one of them (or no frontmatter), so that it is left alone.
+ */
+export function addTranslationLink(source: string, entry: string): string | undefined {
+  const lines = source.split('\n');
+  if (lines[0]?.replace(/^\uFEFF/, '').trimEnd() !== '---') return undefined;
+  const closing = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  if (closing === -1) return undefined;
+  if (lines.slice(1, closing).some((line) => /^(translations|story)\s*:/.test(line))) return undefined;
+  const value = new Document(entry, { schema: 'core' }).toString({ lineWidth: 0 }).trim();
+  const eol = lines[closing - 1]?.endsWith('\r') ? '\r' : '';
+  lines.splice(closing, 0, `translations: ${value}${eol}`);
+  return lines.join('\n');
+}

@@ -2,7 +2,9 @@
  * Scaffolding a new article file for `npm run new`: where it goes (`YYYY/MM/<slug>.md`, the month
  * in the site time zone) and what it starts with (complete frontmatter, the date in the site zone).
  */
+import path from 'node:path';
 import type { Lang } from '../../site.config';
+import { tagKey } from '../core/tags';
 import { stringifyArticle } from './article-writer';
 import { getCalendarParts, toDatetimeAttribute, type ArticleDate } from '../core/dates';
 import { shortenAtWord } from './headline';
@@ -59,6 +61,44 @@ export interface NewArticleOptions {
   slug?: string;
   /** Whether the article starts as a draft. */
   draft: boolean;
+  /** The running story it is a part of (`series:`). */
+  series?: string;
+  /** The article it is the other language's version of. */
+  translationOf?: TranslationSource;
+}
+
+/** An existing article that a new one translates, as `npm run new -- --translation-of` read it. */
+export interface TranslationSource {
+  /** Its file, below the content folder (`2022/09/korut.md`). */
+  file: string;
+  /** Its language. */
+  lang: Lang;
+  /** Its `story:` key, if it has one: the new version then shares it. */
+  story?: string | undefined;
+  /** Its `translations:` entries as written. */
+  translations: readonly string[];
+}
+
+/**
+ * How an article file names another in `translations:`: by its name when both are in one folder
+ * (`korut-en.md`), else by its path from the content folder (`/2022/10/korut-en.md`).
+ */
+export function translationEntry(fromFile: string, toFile: string): string {
+  return path.posix.dirname(fromFile) === path.posix.dirname(toFile) ? path.posix.basename(toFile) : `/${toFile}`;
+}
+
+/** The language of a new version of an article in `lang`: the first other language of the site. */
+export function otherLanguage(lang: Lang, siteLanguages: readonly Lang[]): Lang | undefined {
+  return siteLanguages.find((candidate) => candidate !== lang);
+}
+
+/**
+ * The series name to write for `name`: the spelling the archive already uses when `name` is that
+ * series written in another case or spacing (`korea utara–rusia`), else `name` as given.
+ */
+export function matchSeriesName(name: string, existing: readonly string[]): string {
+  const key = tagKey(name);
+  return existing.find((series) => tagKey(series) === key) ?? name.trim();
 }
 
 /** A new article: its path below the content folder and the file's text. */
@@ -75,6 +115,15 @@ export interface NewArticle {
 export function createNewArticle(options: NewArticleOptions): NewArticle {
   const slug =
     options.slug === undefined ? slugFromTitle(options.title, options.lang) : shortenSlug(slugify(options.slug));
+  const file = articleFilePath(options.date.date, slug, options.timeZone);
+  const source = options.translationOf;
+  // A version joins the story by its `story:` key when the other article has one, else by a link.
+  const version =
+    source === undefined
+      ? {}
+      : source.story !== undefined
+        ? { story: source.story }
+        : { translations: [translationEntry(file, source.file)] };
   const text = stringifyArticle(
     {
       title: options.title.trim(),
@@ -83,11 +132,13 @@ export function createNewArticle(options: NewArticleOptions): NewArticle {
       summary: options.summary?.trim() ?? '',
       tags: options.tags,
       authors: options.authors,
+      ...(options.series === undefined ? {} : { series: options.series.trim() }),
       lang: options.lang,
+      ...version,
       draft: options.draft,
     },
     '',
     ' More fields (updated, source, slug, aliases, image, corrections): see docs/editors-guide.md',
   );
-  return { file: articleFilePath(options.date.date, slug, options.timeZone), slug, text };
+  return { file, slug, text };
 }

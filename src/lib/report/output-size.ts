@@ -117,6 +117,7 @@ export function resolveHost(
 export function classifyOutputFile(file: string): string {
   if (file.startsWith('pagefind/')) return 'search index';
   if (file.startsWith('_astro/')) return 'assets';
+  if (file.startsWith('api/') && file.endsWith('.json')) return 'api';
   if (/(^|\/)(rss|atom)\.xml$/.test(file)) return 'feeds';
   if (/(^|\/)feed\.json$/.test(file)) return 'feeds';
   if (/(^|\/)[\w-]*sitemap[\w-]*\.xml$/.test(file)) return 'sitemaps';

@@ -61,6 +61,11 @@ export const OUTPUT_FIELDS = {
     correction: 'text',
     crumb: 'text',
   },
+  /**
+   * The JSON API (`/api/…`): every field is text a program reads as it is, except `body.html`,
+   * the sanitized body.
+   */
+  api: { text: 'text', 'body.html': 'html' },
   /** Pagefind's result metadata and filters (shown as text), and its excerpts (HTML with `<mark>`). */
   search: { meta: 'text', filter: 'text', excerpt: 'html' },
 } as const satisfies Record<string, Record<string, FieldType>>;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  API_INDEX_PATH,
+  apiArticlePath,
+  apiMonthPath,
+  apiSchemaPath,
+  apiTagPath,
   articlePath,
   buildTermSlugTable,
   datePagePath,
@@ -42,6 +47,17 @@ describe('building site paths', () => {
     expect(sectionPath('ekonomi')).toBe('/sections/ekonomi/');
     expect(sectionPath('ekonomi', 1)).toBe('/sections/ekonomi/');
     expect(sectionPath('ekonomi', 2)).toBe('/sections/ekonomi/2/');
+  });
+
+  it("builds the JSON API's files beside the pages, an article's from its permalink", () => {
+    expect(API_INDEX_PATH).toBe('/api/index.json');
+    expect(apiArticlePath('/2022/09/06/korut/')).toBe('/api/articles/2022/09/06/korut.json');
+    expect(apiArticlePath('/2023/09/arsip/')).toBe('/api/articles/2023/09/arsip.json');
+    expect(apiMonthPath('2022', '09')).toBe('/api/2022/09.json');
+    expect(apiTagPath('東京')).toBe('/api/tags/東京.json');
+    expect(apiSchemaPath('article')).toBe('/api/schema/article.json');
+    // No page of the URL design: the build report counts them as the API's files, not as pages.
+    expect(parseSitePath('/api/2022/09.json')).toBeUndefined();
   });
 });
 

@@ -45,8 +45,22 @@ describe('resolveSiteSettings', () => {
       ageLabelYears: 1,
       sections: [],
       tagMappings: [],
+      api: false,
       allowEmptyArchive: false,
     });
+  });
+
+  it('turns the JSON API on by the setting, and WARTA_API overrides it either way, naming a wrong value', () => {
+    const on = resolveSiteSettings({ ...minimal, api: true });
+    expect(on.ok && on.config.api).toBe(true);
+    const byEnv = resolveSiteSettings(minimal, { WARTA_API: '1' });
+    expect(byEnv.ok && byEnv.config.api).toBe(true);
+    const offByEnv = resolveSiteSettings({ ...minimal, api: true }, { WARTA_API: '0' });
+    expect(offByEnv.ok && offByEnv.config.api).toBe(false);
+    expect(lines(minimal, { WARTA_API: 'ja' })).toEqual([
+      'WARTA_API (overrides warta({ api })): must be true or false, not "ja"',
+    ]);
+    expect(lines({ ...minimal, api: 'yes' })).toEqual(['warta({ api }): must be true or false, not "yes"']);
   });
 
   it('makes the first language the interface’s, its name the title, and orders mapped tags by it', () => {

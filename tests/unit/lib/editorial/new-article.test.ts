@@ -4,8 +4,11 @@ import { parseArticleDate, type ArticleDate } from '../../../../src/lib/core/dat
 import {
   articleFilePath,
   createNewArticle,
+  matchSeriesName,
+  otherLanguage,
   shortenSlug,
   slugFromTitle,
+  translationEntry,
 } from '../../../../src/lib/editorial/new-article';
 
 const timeZone = 'Asia/Jakarta';
@@ -103,5 +106,52 @@ describe('createNewArticle', () => {
     expect(read.problems).toEqual([]);
     expect(read.article?.frontmatter.summary).toBeUndefined();
     expect(read.article?.lineOf(['summary'])).toBe(4);
+  });
+});
+
+describe('a new article in a series, or in another language', () => {
+  const base = {
+    title: 'Kim and Putin Meet at Vostochny',
+    date: date('2023-09-13T20:00'),
+    timeZone,
+    lang: 'en' as const,
+    tags: [],
+    authors: [],
+    draft: true,
+  };
+
+  it('writes series: as the archive already spells it, whatever the case or spacing given', () => {
+    expect(matchSeriesName('  korea utara–rusia ', ['Pemilu 2024', 'Korea Utara–Rusia'])).toBe('Korea Utara–Rusia');
+    expect(matchSeriesName('Banjir Jakarta ', ['Korea Utara–Rusia'])).toBe('Banjir Jakarta');
+    const article = createNewArticle({ ...base, series: 'Korea Utara–Rusia' });
+    expect(article.text).toContain('\nseries: Korea Utara–Rusia\n');
+    expect(readArticle(article.file, article.text, { timeZone, defaultLang: 'id' }).article?.frontmatter.series).toBe(
+      'Korea Utara–Rusia',
+    );
+  });
+
+  it('names the other version by file name in one folder, else from the content folder', () => {
+    expect(translationEntry('2023/09/a.md', '2023/09/b.md')).toBe('b.md');
+    expect(translationEntry('2023/10/a.md', '2023/09/b.md')).toBe('/2023/09/b.md');
+    expect(otherLanguage('id', ['id', 'en'])).toBe('en');
+    expect(otherLanguage('en', ['id', 'en'])).toBe('id');
+    expect(otherLanguage('id', ['id'])).toBeUndefined();
+  });
+
+  it("links to the article it translates, or shares that article's story: key", () => {
+    const linked = createNewArticle({
+      ...base,
+      translationOf: { file: '2023/09/kim-putin.md', lang: 'id', translations: [] },
+    });
+    expect(linked.file).toBe('2023/09/kim-and-putin-meet-at-vostochny.md');
+    expect(linked.text).toContain('\ntranslations: [kim-putin.md]\n');
+    expect(linked.text).not.toContain('story:');
+    const shared = createNewArticle({
+      ...base,
+      translationOf: { file: '2023/09/kim-putin.md', lang: 'id', story: 'kim-putin-2023', translations: [] },
+    });
+    expect(shared.text).toContain('\nstory: kim-putin-2023\n');
+    expect(shared.text).not.toContain('translations:');
+    expect(readArticle(shared.file, shared.text, { timeZone, defaultLang: 'id' }).problems).toEqual([]);
   });
 });

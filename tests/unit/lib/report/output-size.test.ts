@@ -89,6 +89,9 @@ describe('classifyOutputFile', () => {
     ['news-sitemap.xml', 'sitemaps'],
     ['pagefind/pagefind-entry.json', 'search index'],
     ['_astro/site.css', 'assets'],
+    ['api/articles/2022/09/06/korea-utara.json', 'api'],
+    ['api/2022/09.json', 'api'],
+    ['api/schema/article.json', 'api'],
     ['robots.txt', 'other'],
   ])('%s is counted with %s', (file, kind) => {
     expect(classifyOutputFile(file)).toBe(kind);
