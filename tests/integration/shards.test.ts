@@ -106,7 +106,7 @@ describe('a sharded build', () => {
         'tags/ekonomi/index.html',
         'page/2/index.html',
         'api/index.json',
-        'api/articles/2023/08/02/pelabuhan-tanjung-priok-menambah-dermaga-peti-kemas.json',
+        'api/articles/2023/08/02/dermaga-priok.json',
       ]),
     );
     const entry = JSON.parse(expected.get('pagefind/pagefind-entry.json')!.toString()) as { warta_parts: unknown[] };
