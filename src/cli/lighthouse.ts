@@ -11,7 +11,17 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { chromiumPath, serveStatic } from '../../tests/helpers/browser';
-import { ARCHIVE_PATH, searchPath, sectionPath, STATS_PATH, termPath } from '../lib/core/routes';
+import {
+  ARCHIVE_PATH,
+  CORRECTIONS_PATH,
+  searchPath,
+  sectionPath,
+  SERIES_INDEX_PATH,
+  seriesPath,
+  STATS_PATH,
+  termPath,
+} from '../lib/core/routes';
+import { slugify } from '../lib/core/slugs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -25,6 +35,9 @@ const pages = {
   year: '/2024/',
   search: searchPath(new URLSearchParams({ q: 'jakarta' })),
   statistics: STATS_PATH,
+  'series index': SERIES_INDEX_PATH,
+  series: seriesPath(slugify('Korea Utara–Rusia')),
+  corrections: CORRECTIONS_PATH,
 } as const;
 const RUNS = 3;
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
