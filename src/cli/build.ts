@@ -1,16 +1,18 @@
 /**
  * `npm run build`: builds the archive with Astro, as one build or in shards.
  *
- *   npm run build                              one build, or on a large archive one shard per core, merged
+ *   npm run build                              one build, or on a large archive and 4+ cores, shards merged
  *   npm run build -- --shard 1/2               shard 1 of 2 only, into WARTA_OUT_DIR (see src/lib/core/shards.ts)
  *   npm run build -- --merge shards/1 shards/2 the shards' outputs, merged into dist/ (or WARTA_OUT_DIR)
  *   npm run build -- --shards 4                four shards on this machine, merged
  *   npm run -s build -- --shard-key 1/2        a digest of shard 1's inputs (for a CI cache; src/files/shard-key.ts)
  *
  * Any other argument goes to `astro build` (`--json` prints the build report as a JSON line).
- * WARTA_SHARDS=N sets the number of shards on this machine (1: one build). By default an archive of
- * LOCAL_SHARD_THRESHOLD articles or more is built in one shard per core (at most 2 shards, with one
- * Markdown thread each), which the figures in docs/performance.md decided.
+ * WARTA_SHARDS=N sets the number of shards on this machine (1: one build). By default a machine with
+ * LOCAL_SHARD_MIN_CORES cores or more builds an archive of LOCAL_SHARD_THRESHOLD articles or more in
+ * one shard per two cores (at most 4), each with Markdown threads of its own; a 2-core machine builds
+ * it whole, which measured faster (docs/performance.md#sharded-builds: 10,000 articles, 108.9 s
+ * whole against 138.7 s in 2 shards at once).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,8 +25,15 @@ import { parseArgs } from 'node:util';
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 
-/** From how many articles `npm run build` builds in shards on a machine with two cores or more. */
-export const LOCAL_SHARD_THRESHOLD = 3000;
+/** From how many articles `npm run build` builds in shards on a machine with enough cores. */
+export const LOCAL_SHARD_THRESHOLD = 10_000;
+
+/**
+ * From how many cores. One build keeps about 1.2 cores busy (its page thread and Markdown threads):
+ * on 2 cores, two shards at once only add the work each shard repeats (reading every article,
+ * bundling the site), measured 27% slower at 10,000 articles.
+ */
+export const LOCAL_SHARD_MIN_CORES = 4;
 
 const usage =
   'Usage: npm run build [-- --shard i/n | --merge <folder>… | --shards N | --shard-key i/n] [astro build options]';
@@ -71,11 +80,11 @@ async function localShardCount(requested: string | undefined): Promise<number> {
     return count;
   }
   const cores = availableParallelism();
-  if (cores < 2) return 1;
+  if (cores < LOCAL_SHARD_MIN_CORES) return 1;
   // Counting the files is enough to decide; the build itself reads and checks them.
   const { listArticleFiles, resolveContentDir } = await import('../files/content-folder');
   const files = await listArticleFiles(resolveContentDir()).catch(() => []);
-  return files.length >= LOCAL_SHARD_THRESHOLD ? Math.min(2, cores) : 1;
+  return files.length >= LOCAL_SHARD_THRESHOLD ? Math.min(4, Math.floor(cores / 2)) : 1;
 }
 
 /**
