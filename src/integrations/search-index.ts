@@ -1,32 +1,31 @@
 /**
- * Writes the Pagefind search index of a built archive with Pagefind's Node API, in the shape of
- * Starlight's integration (`createIndex` → `addDirectory` → `writeFiles`, every `errors` checked,
- * the service closed in `finally`), part by part as src/lib/search/search-plan.ts plans them and reusing
- * the parts src/integrations/search-part-cache.ts kept; and serves the last build's index to the
- * development server.
+ * Writes the Pagefind search index of a built archive with Pagefind's Node API (every `errors`
+ * checked, the services closed in `finally`, as Starlight's integration does), part by part as
+ * src/lib/search/search-plan.ts plans them, on the search workers of search-part-pool.ts, which take
+ * the pages the build fed them while rendering and reuse the parts search-part-cache.ts kept; and
+ * serves the last build's index to the development server.
  */
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import sirv from 'sirv';
 import type { IndexPart } from '../lib/search/search-parts';
-import { pageFilesGlobs, planSearchParts, type SearchPage } from '../lib/search/search-plan';
+import { planSearchParts, type SearchPage, type SearchPartPlan } from '../lib/search/search-plan';
 import {
-  keepPart,
   linkTree,
+  pagefindOptions,
   pagefindVersion,
-  partDigest,
   pruneParts,
   readEntry,
   SearchIndexError,
   type PagefindEntry,
 } from './search-part-cache';
+import { SearchPartIndexer } from './search-part-pool';
 
 export { SearchIndexError, type PagefindEntry } from './search-part-cache';
-export { PAGES_PER_PART, pageFilesGlobs, planSearchParts, type SearchPage } from '../lib/search/search-plan';
+export { PAGES_PER_PART, planSearchParts, type SearchPage } from '../lib/search/search-plan';
 
 /** The folder, inside the built site, that holds the search index and Pagefind's browser script. */
 export const searchIndexFolder = 'pagefind';
@@ -59,6 +58,8 @@ export interface SearchIndexResult {
   parts: IndexPart[];
   /** How many parts were copied unchanged from the last build instead of indexed again. */
   reused: number;
+  /** How many parts were indexed from their pages as the build rendered them. */
+  live: number;
 }
 
 /** Options of `writeSearchIndex`. */
@@ -74,18 +75,19 @@ export interface SearchIndexOptions {
    * src/lib/core/shards.ts); a shard with none writes no index, and the merge puts the parts together.
    */
   onlyParts?: readonly string[] | undefined;
+  /**
+   * The indexer the build fed its pages to as it rendered them (search-prerenderer.ts); without
+   * one, every part is indexed from the folder. It is closed when the index is written.
+   */
+  indexer?: SearchPartIndexer | undefined;
 }
 
-// Heading anchors are a "#" each; nothing a reader searches for.
-const createOptions = { excludeSelectors: ['.heading-anchor'] };
-
-/** Indexes the files `globs` select in `siteDir` into a new index written to `outputPath`. */
-async function indexPages(siteDir: string, globs: readonly string[] | undefined, outputPath: string): Promise<number> {
-  const { errors: createErrors, index } = await pagefind.createIndex(createOptions);
+/** Indexes every HTML page in `siteDir` (none, given no globs) into a new index written to `outputPath`. */
+async function indexFolder(siteDir: string, globs: readonly string[] | undefined, outputPath: string): Promise<number> {
+  const { errors: createErrors, index } = await pagefind.createIndex(pagefindOptions);
   check('start an index', createErrors);
   if (!index) throw new SearchIndexError('Pagefind could not start an index and gave no reason');
   try {
-    // One glob at a time, in a fixed order, so every build adds the pages in the same order.
     const sources = globs ? globs.map((glob) => ({ path: siteDir, glob })) : [{ path: siteDir }];
     let pageCount = 0;
     for (const source of sources) {
@@ -97,60 +99,52 @@ async function indexPages(siteDir: string, globs: readonly string[] | undefined,
     check(`write the index to ${outputPath}`, written.errors);
     return pageCount;
   } finally {
-    // The service keeps an index until told to forget it; parts would otherwise add up in memory.
+    // The service keeps an index until told to forget it.
     await index.deleteIndex?.();
   }
 }
 
-/** Runs `work` on every item, `limit` at a time, and returns the results in order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const run = async (): Promise<void> => {
-    while (next < items.length) {
-      const at = next++;
-      results[at] = await work(items[at]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-  return results;
+/** The parts of the index a build writes: those of `pages`, or of this shard's only. */
+export function searchPartsToWrite(
+  options: Pick<SearchIndexOptions, 'onlyParts' | 'partPages'>,
+  pages: readonly SearchPage[],
+): SearchPartPlan[] {
+  const only = options.onlyParts && new Set(options.onlyParts);
+  return planSearchParts(pages, options.partPages).filter((part) => !only || only.has(part.key));
 }
 
 /**
  * Indexes the built site in `siteDir` and writes the index to `siteDir/pagefind/`. Given the
  * searchable pages (the articles, which carry `data-pagefind-body`), it indexes them in parts
- * (`planSearchParts`), two at a time, reusing each part whose pages are byte-identical to those of
- * a part kept in `cacheDir` by an earlier build, and writes one pagefind-entry.json naming every
- * part. Without pages, every HTML page of the folder is read into one index. Throws a
- * `SearchIndexError` naming every error Pagefind reported; Pagefind's service is always closed.
+ * (`planSearchParts`) on search workers (search-part-pool.ts), each part's pages in the part's
+ * order, taking the parts the build fed as it rendered and reusing each part whose pages are
+ * byte-identical to those of a part kept in `cacheDir` by an earlier build; it writes one
+ * pagefind-entry.json naming every part. Without pages, every HTML page of the folder is read into
+ * one index. Throws a `SearchIndexError` naming every error Pagefind reported; Pagefind's services
+ * are always closed.
  */
 export async function writeSearchIndex(siteDir: string, options: SearchIndexOptions): Promise<SearchIndexResult> {
   const outputPath = path.join(siteDir, searchIndexFolder);
+  const store = path.join(options.cacheDir, 'warta-search');
+  const indexer =
+    options.pages && (options.indexer ?? new SearchPartIndexer({ store, version: await pagefindVersion() }));
   try {
-    if (!options.pages) {
-      const pageCount = await indexPages(siteDir, undefined, outputPath);
+    if (!options.pages || !indexer) {
+      const pageCount = await indexFolder(siteDir, undefined, outputPath);
       await removeUnused(outputPath);
-      return { pageCount, outputPath, parts: [], reused: 0 };
+      return { pageCount, outputPath, parts: [], reused: 0, live: 0 };
     }
-    const only = options.onlyParts && new Set(options.onlyParts);
-    const plans = planSearchParts(options.pages, options.partPages).filter((part) => !only || only.has(part.key));
-    if (only && plans.length === 0) return { pageCount: 0, outputPath, parts: [], reused: 0 };
-    const version = await pagefindVersion();
-    const store = path.join(options.cacheDir, 'warta-search');
+    const plans = searchPartsToWrite(options, options.pages);
+    if (options.onlyParts && plans.length === 0) return { pageCount: 0, outputPath, parts: [], reused: 0, live: 0 };
     await mkdir(store, { recursive: true });
-    const written = await mapLimit(plans, Math.max(1, Math.min(2, availableParallelism())), async (part) => {
-      const cached = path.join(store, `${part.key}.${await partDigest(siteDir, part, version, createOptions)}`);
-      const kept = await keepPart(part, cached, (temporary) =>
-        indexPages(siteDir, pageFilesGlobs(part.paths), temporary),
-      );
-      return { part, cached, ...kept };
-    });
+    const results = await indexer.writeAll(plans, siteDir);
+    const written = plans.map((part) => ({ part, ...results.get(part.key)! }));
     // The parts' files have names made from their contents, and the script and WebAssembly are the
     // same in every part: they go into one folder, under one entry that lists every part.
     await rm(outputPath, { recursive: true, force: true });
     await mkdir(outputPath, { recursive: true });
     const entry: PagefindEntry = {
-      version,
+      version: await pagefindVersion(),
       languages: {},
       include_characters: [],
       warta_parts: [],
@@ -169,9 +163,9 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
         pages: part.pages,
       });
     }
-    if (written.length === 0 && !only) {
+    if (written.length === 0 && !options.onlyParts) {
       // An archive without articles still gets a (empty) index, so the search page can say so.
-      await indexPages(siteDir, [], outputPath);
+      await indexFolder(siteDir, [], outputPath);
     } else {
       await writeFile(path.join(outputPath, 'pagefind-entry.json'), JSON.stringify(entry));
     }
@@ -182,8 +176,10 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
       outputPath,
       parts: entry.warta_parts!,
       reused: written.filter((part) => part.reused).length,
+      live: written.filter((part) => part.live).length,
     };
   } finally {
+    await indexer?.close();
     await pagefind.close();
   }
 }

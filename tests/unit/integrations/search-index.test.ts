@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-// Pagefind's service is replaced by a scripted one, to check how its errors are handled and what
-// is indexed in which part; it writes an entry naming the language of the pages it was given.
+// Pagefind's service is replaced by a scripted one, to check how its errors are handled when the
+// folder is indexed as one; the parts are indexed on worker threads by the real Pagefind
+// (search-parts.test.ts).
 const pagefind = vi.hoisted(() => ({
   createIndex: vi.fn(),
   close: vi.fn(async () => null),
@@ -14,8 +15,7 @@ const pagefind = vi.hoisted(() => ({
 }));
 vi.mock('pagefind', () => ({ createIndex: pagefind.createIndex, close: pagefind.close }));
 
-const { SearchIndexError, pageFilesGlobs, planSearchParts, writeSearchIndex } =
-  await import('../../../src/integrations/search-index');
+const { planSearchParts, writeSearchIndex } = await import('../../../src/integrations/search-index');
 
 let site: string;
 let cacheDir: string;
@@ -54,9 +54,6 @@ async function writeFakeIndex(outputPath: string, added: string[]) {
   );
 }
 
-const byGlob = (a: unknown, b: unknown) =>
-  String((a as { glob?: string }).glob).localeCompare(String((b as { glob?: string }).glob));
-
 describe('writeSearchIndex', () => {
   beforeEach(async () => {
     vi.clearAllMocks();
@@ -73,11 +70,6 @@ describe('writeSearchIndex', () => {
     await rm(site, { recursive: true, force: true });
   });
 
-  async function page(sitePath: string, text: string) {
-    await mkdir(path.join(site, sitePath), { recursive: true });
-    await writeFile(path.join(site, sitePath, 'index.html'), text);
-  }
-
   it('indexes every page of the folder as one when it is given no pages', async () => {
     await expect(writeSearchIndex(site, { cacheDir })).resolves.toMatchObject({ pageCount: 1, parts: [] });
     expect(pagefind.createIndex.mock.calls[0]?.[0]).not.toHaveProperty('forceLanguage');
@@ -86,75 +78,11 @@ describe('writeSearchIndex', () => {
     expect(pagefind.close).toHaveBeenCalledOnce();
   });
 
-  it('indexes each part by itself and lists every part in one entry', async () => {
-    await page('2022/09/06/a', 'a');
-    await page('2023/01/02/b', 'b');
-    const pages = [
-      { path: '/2023/01/02/b/', language: 'id', month: '2023-01' },
-      { path: '/2022/09/06/a/', language: 'id', month: '2022-09' },
-    ];
-    const result = await writeSearchIndex(site, { cacheDir, pages, partPages: 1 });
-    expect(result.parts.map((part) => part.key)).toEqual(['id-x-202209', 'id-x-202301']);
-    expect(result).toMatchObject({ pageCount: 2, reused: 0 });
-    // Two parts are indexed at once, so which starts first varies; each reads only its own pages.
-    expect(pagefind.addDirectory.mock.calls.map(([source]) => source as unknown).sort(byGlob)).toEqual([
-      { path: site, glob: '2022/{09/06/a/index.html}' },
-      { path: site, glob: '2023/{01/02/b/index.html}' },
-    ]);
-    const entry = JSON.parse(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-      warta_parts: { key: string; from: string; to: string }[];
-    };
-    expect(Object.keys(entry.languages)).toEqual(['id-x-202209', 'id-x-202301']);
-    expect(entry.warta_parts).toMatchObject([
-      { key: 'id-x-202209', language: 'id', from: '2022-09', to: '2022-09', pages: 1 },
-      { key: 'id-x-202301', language: 'id', from: '2023-01', to: '2023-01', pages: 1 },
-    ]);
-    // Both parts' files are in the one folder the search page reads.
-    expect((await readdir(path.join(site, 'pagefind', 'fragment'))).length).toBe(2);
-    expect(pagefind.deleteIndex).toHaveBeenCalledTimes(2);
-  });
-
-  it('indexes again only the parts whose pages changed since the last build', async () => {
-    await page('2022/09/06/a', 'a');
-    await page('2023/01/02/b', 'b');
-    const pages = [
-      { path: '/2022/09/06/a/', language: 'id', month: '2022-09' },
-      { path: '/2023/01/02/b/', language: 'id', month: '2023-01' },
-    ];
-    await writeSearchIndex(site, { cacheDir, pages, partPages: 1 });
-    const before = await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8');
-    pagefind.addDirectory.mockClear();
-    await expect(writeSearchIndex(site, { cacheDir, pages, partPages: 1 })).resolves.toMatchObject({ reused: 2 });
-    expect(pagefind.addDirectory).not.toHaveBeenCalled();
-    expect(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')).toBe(before);
-
-    await page('2023/01/02/b', 'b, corrected');
-    await expect(writeSearchIndex(site, { cacheDir, pages, partPages: 1 })).resolves.toMatchObject({ reused: 1 });
-    expect(pagefind.addDirectory.mock.calls).toEqual([[{ path: site, glob: '2023/{01/02/b/index.html}' }]]);
-    // Parts no build uses any more are deleted from the cache.
-    expect((await readdir(path.join(cacheDir, 'warta-search'))).length).toBe(2);
-  });
-
   it('writes an empty index for an archive without articles', async () => {
     await expect(writeSearchIndex(site, { cacheDir, pages: [] })).resolves.toMatchObject({ pageCount: 0, parts: [] });
     expect(pagefind.addDirectory).not.toHaveBeenCalled();
     expect(pagefind.writeFiles).toHaveBeenCalledOnce();
     expect(pagefind.close).toHaveBeenCalledOnce();
-  });
-
-  it('fails with every error Pagefind gave while reading pages, keeps no part, and still closes Pagefind', async () => {
-    await page('2022/09/06/a', 'a');
-    pagefind.addDirectory.mockResolvedValue({ errors: ['bad page a.html', 'bad page b.html'], page_count: 0 });
-    const failure = writeSearchIndex(site, {
-      cacheDir,
-      pages: [{ path: '/2022/09/06/a/', language: 'id', month: '2022-09' }],
-    });
-    await expect(failure).rejects.toThrow(SearchIndexError);
-    await expect(failure).rejects.toThrow(/bad page a\.html\n.*bad page b\.html/);
-    expect(pagefind.writeFiles).not.toHaveBeenCalled();
-    expect(pagefind.close).toHaveBeenCalledOnce();
-    expect(await readdir(path.join(cacheDir, 'warta-search'))).toEqual([]);
   });
 
   it('fails when the index cannot be started or written, and still closes Pagefind', async () => {
@@ -199,30 +127,5 @@ describe('planSearchParts', () => {
     const after = planSearchParts([...month('id', '2020-01', 3), ...month('id', '2020-02', 9)], 4);
     expect(after[0]).toEqual(before[0]);
     expect(after.map((part) => part.key)).toEqual(['id-x-202001', 'id-x-202002']);
-  });
-});
-
-describe('pageFilesGlobs', () => {
-  it('names the index.html of each page, grouped by first folder, and a file page as it is', () => {
-    expect(pageFilesGlobs(['/2022/09/06/b/', '/2021/01/a/', '/', 'x/', '/404.html', '/2022/09/06/a/'])).toEqual([
-      '{404.html,index.html}',
-      '2021/{01/a/index.html}',
-      '2022/{09/06/a/index.html,09/06/b/index.html}',
-      'x/{index.html}',
-    ]);
-  });
-
-  it('puts at most a thousand files in one glob, which Pagefind can still read', () => {
-    const pages = Array.from({ length: 2500 }, (_, n) => `/2022/01/article-${String(n).padStart(4, '0')}/`);
-    const globs = pageFilesGlobs(pages);
-    expect(globs.map((glob) => glob.split(',').length)).toEqual([1000, 1000, 500]);
-    expect(globs[2]?.endsWith('01/article-2499/index.html}')).toBe(true);
-  });
-
-  it('escapes what Pagefind’s glob syntax reserves, so a slug matches only itself', () => {
-    expect(pageFilesGlobs(['/x/a,b{c}[d](e)<f>?*$:\\/', '/東京/🎉/'])).toEqual([
-      'x/{a\\,b\\{c\\}\\[d\\]\\(e\\)\\<f\\>\\?\\*\\$\\:\\\\/index.html}',
-      '東京/{🎉/index.html}',
-    ]);
   });
 });
