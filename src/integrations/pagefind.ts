@@ -1,24 +1,13 @@
 /**
- * The Astro integration that makes the archive searchable: while `astro build` renders the article
- * pages it hands them to the search workers (search-prerenderer.ts), and when the build is done it
- * writes the index (a failure fails the build); under `astro dev` it serves the last build's index.
+ * The Astro integration that makes the archive searchable: after `astro build` it indexes the built
+ * pages with Pagefind (a failure fails the build); under `astro dev` it serves the last build's index.
  */
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { siteConfig } from '../site.config';
 import { searchPagesOf } from '../lib/search/search-plan';
 import { getBuildSettings, getReportedPublished, getShardPlan } from './build-context';
-import {
-  countIndexedPages,
-  searchIndexFolder,
-  searchPartsToWrite,
-  serveSearchIndex,
-  writeSearchIndex,
-} from './search-index';
-import { pagefindVersion } from './search-part-cache';
-import { SearchPartIndexer } from './search-part-pool';
-import { searchingPrerenderer } from './search-prerenderer';
+import { countIndexedPages, searchIndexFolder, serveSearchIndex, writeSearchIndex } from './search-index';
 
 /** The parts of the index this build writes, with the options the build settings give. */
 function partsOptions(): { onlyParts?: readonly string[]; partPages: number | undefined } {
@@ -36,7 +25,6 @@ export function pagefindIntegration(): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
   let base = '/';
-  let indexer: SearchPartIndexer | undefined;
   return {
     name: 'warta:pagefind',
     hooks: {
@@ -48,42 +36,18 @@ export function pagefindIntegration(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(`${base}${searchIndexFolder}`, serveSearchIndex(outDir));
       },
-      'astro:build:start': async ({ setPrerenderer }) => {
-        const setup = { store: path.join(cacheDir, 'warta-search'), version: await pagefindVersion() };
-        setPrerenderer((prerenderer) =>
-          searchingPrerenderer(prerenderer, {
-            base,
-            // Once every route has listed its pages, the query module has reported the articles.
-            prepare: () => {
-              const articles = getReportedPublished()?.articles;
-              if (!articles) return undefined;
-              // The largest part first: the pages rendered last are of the smallest, whose index
-              // is the quickest to write once its last page is in.
-              const parts = searchPartsToWrite(partsOptions(), searchPagesOf(articles, siteConfig.timeZone));
-              indexer = new SearchPartIndexer(setup);
-              indexer.expect([...parts].sort((a, b) => b.pages - a.pages));
-              return indexer;
-            },
-          }),
-        );
-      },
       'astro:build:done': async ({ dir, logger }) => {
         // Only article pages are searchable; the query module reports them. A build that rendered
         // no page reports nothing, and every page of the folder is read instead.
         const articles = getReportedPublished()?.articles;
         const { shard } = getBuildSettings();
-        const { pageCount, outputPath, parts, reused, live } = await writeSearchIndex(fileURLToPath(dir), {
+        const { pageCount, outputPath, parts, reused } = await writeSearchIndex(fileURLToPath(dir), {
           cacheDir,
           pages: articles && searchPagesOf(articles, siteConfig.timeZone),
           ...partsOptions(),
-          indexer,
         });
-        indexer = undefined;
         if (parts.length > 0) {
-          logger.info(
-            `search index in ${parts.length} parts: ${live} read as their pages rendered, ` +
-              `${reused} unchanged since the last build`,
-          );
+          logger.info(`search index in ${parts.length} parts, ${reused} unchanged since the last build`);
         }
         if (shard && parts.length === 0) {
           logger.info('no part of the search index in this shard');

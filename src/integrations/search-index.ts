@@ -1,9 +1,9 @@
 /**
- * Writes the Pagefind search index of a built archive with Pagefind's Node API (every `errors`
- * checked, the services closed in `finally`, as Starlight's integration does), part by part as
- * src/lib/search/search-plan.ts plans them, on the search workers of search-part-pool.ts, which take
- * the pages the build fed them while rendering and reuse the parts search-part-cache.ts kept; and
- * serves the last build's index to the development server.
+ * Writes the Pagefind search index of a built archive with Pagefind's Node API, in the shape of
+ * Starlight's integration (`createIndex` → `addDirectory` → `writeFiles`, every `errors` checked,
+ * the services closed), part by part as src/lib/search/search-plan.ts plans them, on the search
+ * workers of search-part-pool.ts, reusing the parts search-part-cache.ts kept; and serves the last
+ * build's index to the development server.
  */
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -22,10 +22,10 @@ import {
   SearchIndexError,
   type PagefindEntry,
 } from './search-part-cache';
-import { SearchPartIndexer } from './search-part-pool';
+import { writeParts } from './search-part-pool';
 
 export { SearchIndexError, type PagefindEntry } from './search-part-cache';
-export { PAGES_PER_PART, planSearchParts, type SearchPage } from '../lib/search/search-plan';
+export { PAGES_PER_PART, pageFilesGlobs, planSearchParts, type SearchPage } from '../lib/search/search-plan';
 
 /** The folder, inside the built site, that holds the search index and Pagefind's browser script. */
 export const searchIndexFolder = 'pagefind';
@@ -58,8 +58,6 @@ export interface SearchIndexResult {
   parts: IndexPart[];
   /** How many parts were copied unchanged from the last build instead of indexed again. */
   reused: number;
-  /** How many parts were indexed from their pages as the build rendered them. */
-  live: number;
 }
 
 /** Options of `writeSearchIndex`. */
@@ -75,11 +73,6 @@ export interface SearchIndexOptions {
    * src/lib/core/shards.ts); a shard with none writes no index, and the merge puts the parts together.
    */
   onlyParts?: readonly string[] | undefined;
-  /**
-   * The indexer the build fed its pages to as it rendered them (search-prerenderer.ts); without
-   * one, every part is indexed from the folder. It is closed when the index is written.
-   */
-  indexer?: SearchPartIndexer | undefined;
 }
 
 /** Indexes every HTML page in `siteDir` (none, given no globs) into a new index written to `outputPath`. */
@@ -105,7 +98,7 @@ async function indexFolder(siteDir: string, globs: readonly string[] | undefined
 }
 
 /** The parts of the index a build writes: those of `pages`, or of this shard's only. */
-export function searchPartsToWrite(
+function searchPartsToWrite(
   options: Pick<SearchIndexOptions, 'onlyParts' | 'partPages'>,
   pages: readonly SearchPage[],
 ): SearchPartPlan[] {
@@ -116,28 +109,25 @@ export function searchPartsToWrite(
 /**
  * Indexes the built site in `siteDir` and writes the index to `siteDir/pagefind/`. Given the
  * searchable pages (the articles, which carry `data-pagefind-body`), it indexes them in parts
- * (`planSearchParts`) on search workers (search-part-pool.ts), each part's pages in the part's
- * order, taking the parts the build fed as it rendered and reusing each part whose pages are
- * byte-identical to those of a part kept in `cacheDir` by an earlier build; it writes one
- * pagefind-entry.json naming every part. Without pages, every HTML page of the folder is read into
+ * (`planSearchParts`), two at a time on search workers (search-part-pool.ts), reusing each part
+ * whose pages are byte-identical to those of a part kept in `cacheDir` by an earlier build, and
+ * writes one pagefind-entry.json naming every part. Without pages, every HTML page of the folder is read into
  * one index. Throws a `SearchIndexError` naming every error Pagefind reported; Pagefind's services
  * are always closed.
  */
 export async function writeSearchIndex(siteDir: string, options: SearchIndexOptions): Promise<SearchIndexResult> {
   const outputPath = path.join(siteDir, searchIndexFolder);
-  const store = path.join(options.cacheDir, 'warta-search');
-  const indexer =
-    options.pages && (options.indexer ?? new SearchPartIndexer({ store, version: await pagefindVersion() }));
   try {
-    if (!options.pages || !indexer) {
+    if (!options.pages) {
       const pageCount = await indexFolder(siteDir, undefined, outputPath);
       await removeUnused(outputPath);
-      return { pageCount, outputPath, parts: [], reused: 0, live: 0 };
+      return { pageCount, outputPath, parts: [], reused: 0 };
     }
     const plans = searchPartsToWrite(options, options.pages);
-    if (options.onlyParts && plans.length === 0) return { pageCount: 0, outputPath, parts: [], reused: 0, live: 0 };
+    if (options.onlyParts && plans.length === 0) return { pageCount: 0, outputPath, parts: [], reused: 0 };
+    const store = path.join(options.cacheDir, 'warta-search');
     await mkdir(store, { recursive: true });
-    const results = await indexer.writeAll(plans, siteDir);
+    const results = await writeParts(plans, siteDir, { store, version: await pagefindVersion() });
     const written = plans.map((part) => ({ part, ...results.get(part.key)! }));
     // The parts' files have names made from their contents, and the script and WebAssembly are the
     // same in every part: they go into one folder, under one entry that lists every part.
@@ -176,10 +166,8 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
       outputPath,
       parts: entry.warta_parts!,
       reused: written.filter((part) => part.reused).length,
-      live: written.filter((part) => part.live).length,
     };
   } finally {
-    await indexer?.close();
     await pagefind.close();
   }
 }

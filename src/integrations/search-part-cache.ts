@@ -30,9 +30,8 @@ export async function readEntry(bundle: string): Promise<PagefindEntry> {
   return JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
 }
 
-// Bumped when what goes into a part changes in a way the pages' bytes do not show (2: pages are
-// added in the order of the part's paths, not in the order Pagefind finds their files).
-const PART_FORMAT = '2';
+// Bumped when what goes into a part changes in a way the pages' bytes do not show.
+const PART_FORMAT = '1';
 
 /** What Pagefind is given for every part: heading anchors are a "#" each, nothing a reader searches for. */
 export const pagefindOptions = { excludeSelectors: ['.heading-anchor'] };
@@ -47,51 +46,28 @@ export async function pagefindVersion(): Promise<string> {
   throw new SearchIndexError('Pagefind is not installed (no node_modules/pagefind/package.json)');
 }
 
-/** A part's digest, taken page by page in the part's order. */
-export interface PartDigester {
-  add(file: string, bytes: Uint8Array): void;
-  digest(): string;
-}
-
 /**
- * Starts the digest of everything a part's index is made from: Pagefind's version, the options it
- * is given (`options`), then each page's file and bytes, added in the part's order, whether read
- * back from the built folder or handed over as the page is rendered.
+ * A digest of everything a part's index is made from: Pagefind's version, the options it is given
+ * (`options`), and each page's bytes.
  */
-export function partDigester(version: string, options: unknown): PartDigester {
-  const hash = createHash('sha256').update(`${PART_FORMAT}\n${version}\n${JSON.stringify(options)}\n`);
-  return {
-    add(file, bytes) {
-      hash.update(`${file}\n${String(bytes.length)}\n`);
-      hash.update(bytes);
-    },
-    digest: () => hash.digest('base64url').slice(0, 24),
-  };
-}
-
-/** The digest of a part whose pages are in the built folder `siteDir` (see {@link partDigester}). */
 export async function partDigest(
   siteDir: string,
   part: SearchPartPlan,
   version: string,
   options: unknown,
 ): Promise<string> {
-  const digester = partDigester(version, options);
-  await readPartPages(siteDir, part.paths.map(pageFileOf), (file, bytes) => digester.add(file, bytes));
-  return digester.digest();
-}
-
-/** Reads the files of a part's pages from `siteDir`, a few dozen at a time, and hands them over in order. */
-export async function readPartPages(
-  siteDir: string,
-  files: readonly string[],
-  onPage: (file: string, bytes: Buffer) => void | Promise<void>,
-): Promise<void> {
+  const digest = createHash('sha256').update(`${PART_FORMAT}\n${version}\n${JSON.stringify(options)}\n`);
+  const files = part.paths.map(pageFileOf);
+  // Read a few dozen at a time; the digest takes them in order.
   for (let start = 0; start < files.length; start += 64) {
     const chunk = files.slice(start, start + 64);
     const contents = await Promise.all(chunk.map((file) => readFile(path.join(siteDir, file))));
-    for (const [n, file] of chunk.entries()) await onPage(file, contents[n]!);
+    chunk.forEach((file, n) => {
+      digest.update(`${file}\n${String(contents[n]!.length)}\n`);
+      digest.update(contents[n]!);
+    });
   }
+  return digest.digest('base64url').slice(0, 24);
 }
 
 /** A part in the cache: Pagefind's entry for its one language, and whether an earlier build wrote it. */

@@ -1,6 +1,6 @@
 /**
  * What the build indexes for search, planned before Pagefind runs: which article pages go into
- * which part of the index (src/lib/search/search-parts.ts), in which order, and their files.
+ * which part of the index (src/lib/search/search-parts.ts), and the globs that select exactly their files.
  * Pure: src/integrations/search-index.ts runs Pagefind on the plan.
  */
 import { getCalendarParts } from '../core/dates';
@@ -10,6 +10,42 @@ import type { IndexPart } from './search-parts';
 export function pageFileOf(pagePath: string): string {
   const relative = pagePath.replace(/^\/+/, '');
   return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+}
+
+// Pagefind's glob syntax (wax) reserves these characters; escaped, any slug matches only itself.
+const globSyntax = /[\\?*$:<>()[\]{},]/g;
+
+// A glob of a few thousand alternatives is past what Pagefind accepts (about 4,000 article paths).
+const FILES_PER_GLOB = 1000;
+
+function escapeGlob(text: string): string {
+  return text.replace(globSyntax, (char) => `\\${char}`);
+}
+
+/**
+ * Globs, relative to the site folder, that together match exactly the HTML files of the pages at
+ * the site paths `pagePaths` (`/2022/09/06/slug/`, `/404.html`). Files are grouped by their first
+ * folder (an article's year), so Pagefind walks only that folder for each glob, and at most a
+ * thousand go in one glob.
+ */
+export function pageFilesGlobs(pagePaths: readonly string[]): string[] {
+  const byFolder = new Map<string, string[]>();
+  for (const pagePath of pagePaths) {
+    const file = pageFileOf(pagePath);
+    const folder = file.includes('/') ? file.slice(0, file.indexOf('/') + 1) : '';
+    const files = byFolder.get(folder) ?? [];
+    files.push(file.slice(folder.length));
+    byFolder.set(folder, files);
+  }
+  const globs: string[] = [];
+  for (const folder of [...byFolder.keys()].sort()) {
+    const files = [...new Set(byFolder.get(folder))].sort();
+    for (let start = 0; start < files.length; start += FILES_PER_GLOB) {
+      const chunk = files.slice(start, start + FILES_PER_GLOB).map(escapeGlob);
+      globs.push(`${escapeGlob(folder)}{${chunk.join(',')}}`);
+    }
+  }
+  return globs;
 }
 
 /** One searchable page: its site path, language and month of publication (`2022-09`). */

@@ -15,7 +15,7 @@ const pagefind = vi.hoisted(() => ({
 }));
 vi.mock('pagefind', () => ({ createIndex: pagefind.createIndex, close: pagefind.close }));
 
-const { planSearchParts, writeSearchIndex } = await import('../../../src/integrations/search-index');
+const { pageFilesGlobs, planSearchParts, writeSearchIndex } = await import('../../../src/integrations/search-index');
 
 let site: string;
 let cacheDir: string;
@@ -127,5 +127,29 @@ describe('planSearchParts', () => {
     const after = planSearchParts([...month('id', '2020-01', 3), ...month('id', '2020-02', 9)], 4);
     expect(after[0]).toEqual(before[0]);
     expect(after.map((part) => part.key)).toEqual(['id-x-202001', 'id-x-202002']);
+  });
+});
+describe('pageFilesGlobs', () => {
+  it('names the index.html of each page, grouped by first folder, and a file page as it is', () => {
+    expect(pageFilesGlobs(['/2022/09/06/b/', '/2021/01/a/', '/', 'x/', '/404.html', '/2022/09/06/a/'])).toEqual([
+      '{404.html,index.html}',
+      '2021/{01/a/index.html}',
+      '2022/{09/06/a/index.html,09/06/b/index.html}',
+      'x/{index.html}',
+    ]);
+  });
+
+  it('puts at most a thousand files in one glob, which Pagefind can still read', () => {
+    const pages = Array.from({ length: 2500 }, (_, n) => `/2022/01/article-${String(n).padStart(4, '0')}/`);
+    const globs = pageFilesGlobs(pages);
+    expect(globs.map((glob) => glob.split(',').length)).toEqual([1000, 1000, 500]);
+    expect(globs[2]?.endsWith('01/article-2499/index.html}')).toBe(true);
+  });
+
+  it('escapes what Pagefind’s glob syntax reserves, so a slug matches only itself', () => {
+    expect(pageFilesGlobs(['/x/a,b{c}[d](e)<f>?*$:\\/', '/東京/🎉/'])).toEqual([
+      'x/{a\\,b\\{c\\}\\[d\\]\\(e\\)\\<f\\>\\?\\*\\$\\:\\\\/index.html}',
+      '東京/{🎉/index.html}',
+    ]);
   });
 });

@@ -2,15 +2,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PathWithRoute } from 'astro';
 import { SearchIndexError, writeSearchIndex, type SearchPage } from '../../../src/integrations/search-index';
-import { pagefindVersion } from '../../../src/integrations/search-part-cache';
-import { SearchPartIndexer } from '../../../src/integrations/search-part-pool';
-import { orderForSearch, pageKey } from '../../../src/integrations/search-prerenderer';
-import { planSearchParts } from '../../../src/lib/search/search-plan';
 
-// The parts of the index are written by the real Pagefind, on the search workers, from pages
-// handed over as the build renders them or read back from the folder.
+// The parts of the index are written by the real Pagefind, on the search workers (one Pagefind
+// service each), from the pages in the built folder.
 
 let root: string;
 let site: string;
@@ -72,36 +67,19 @@ function fileOf(pagePath: string): string {
   return path.join(site, pagePath, 'index.html');
 }
 
-async function writePages(): Promise<Map<string, Uint8Array>> {
-  const bytes = new Map<string, Uint8Array>();
+async function writePages(): Promise<void> {
   for (const article of articles) {
     const content = Buffer.from(html(article.language, article.path.split('/')[4]!, article.text));
     await mkdir(path.dirname(fileOf(article.path)), { recursive: true });
     await writeFile(fileOf(article.path), content);
-    bytes.set(article.path, content);
   }
-  return bytes;
-}
-
-async function readTree(folder: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(folder, file), (await readFile(file)).toString('base64'));
-  }
-  return files;
-}
-
-async function liveIndexer(): Promise<SearchPartIndexer> {
-  return new SearchPartIndexer({ store: path.join(cacheDir, 'warta-search'), version: await pagefindVersion() });
 }
 
 describe('the parts of the search index', () => {
   it('writes each part by itself, from its own pages, under one entry that lists every part', async () => {
     await writePages();
     const result = await writeSearchIndex(site, { cacheDir, pages, partPages: 2 });
-    expect(result).toMatchObject({ pageCount: 6, reused: 0, live: 0 });
+    expect(result).toMatchObject({ pageCount: 6, reused: 0 });
     const entry = JSON.parse(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
       warta_parts: { key: string; language: string; from: string; to: string; pages: number }[];
@@ -120,40 +98,6 @@ describe('the parts of the search index', () => {
     });
     // One fragment a page, all in the one folder the search page reads.
     expect(await readdir(path.join(site, 'pagefind', 'fragment'))).toHaveLength(6);
-  });
-
-  it('writes a part fed page by page as the build renders it byte for byte as one read from the folder', async () => {
-    const bytes = await writePages();
-    const parts = planSearchParts(pages, 2);
-    const indexer = await liveIndexer();
-    indexer.expect(parts);
-    // Rendered a few at a time, pages finish out of order; each part takes them in its own order.
-    const order = [...bytes.keys()].sort((a, b) => indexer.orderOf(pageKey(a))! - indexer.orderOf(pageKey(b))!);
-    for (const at of [1, 0, 3, 2, 5, 4]) indexer.offer(pageKey(order[at]!), bytes.get(order[at]!)!);
-    const live = await writeSearchIndex(site, { cacheDir, pages, partPages: 2, indexer });
-    expect(live).toMatchObject({ pageCount: 6, live: 3, reused: 0 });
-    const fed = await readTree(path.join(site, 'pagefind'));
-
-    cacheDir = path.join(root, `cache-${String(run)}-from-folder`);
-    const fromFolder = await writeSearchIndex(site, { cacheDir, pages, partPages: 2 });
-    expect(fromFolder).toMatchObject({ pageCount: 6, live: 0, reused: 0 });
-    expect(await readTree(path.join(site, 'pagefind'))).toEqual(fed);
-  });
-
-  it('reads from the folder a part whose pages did not all come as they rendered, with the same result', async () => {
-    const bytes = await writePages();
-    const indexer = await liveIndexer();
-    indexer.expect(planSearchParts(pages, 2));
-    // An incremental build copied the first Indonesian page from the last build instead of rendering it.
-    for (const [pagePath, content] of bytes)
-      if (pagePath !== '/2022/09/06/pasokan-amunisi/') indexer.offer(pageKey(pagePath), content);
-    const result = await writeSearchIndex(site, { cacheDir, pages, partPages: 2, indexer });
-    expect(result).toMatchObject({ pageCount: 6, live: 2, reused: 0 });
-    const written = await readTree(path.join(site, 'pagefind'));
-
-    cacheDir = path.join(root, `cache-${String(run)}-from-folder`);
-    await writeSearchIndex(site, { cacheDir, pages, partPages: 2 });
-    expect(await readTree(path.join(site, 'pagefind'))).toEqual(written);
   });
 
   it('reuses the parts whose pages are unchanged, writes again the one whose page changed, and forgets the old one', async () => {
@@ -176,34 +120,5 @@ describe('the parts of the search index', () => {
     await expect(failure).rejects.toThrow(/2023\/09\/13\/vostochny\/index\.html/);
     const kept = await readdir(path.join(cacheDir, 'warta-search'));
     expect(kept.filter((name) => name.startsWith('id-x-202309'))).toEqual([]);
-  });
-});
-
-describe('pageKey', () => {
-  it('looks a page up by its decoded path, without the sub-path and the trailing slash', () => {
-    expect(pageKey('/arsip/2022/09/06/peluru/', '/arsip/')).toBe('/2022/09/06/peluru');
-    expect(pageKey('/2022/09/06/peluru/')).toBe('/2022/09/06/peluru');
-    expect(pageKey('/tags/%E6%9D%B1%E4%BA%AC/')).toBe('/tags/東京');
-    expect(pageKey('/arsip/', '/arsip/')).toBe('/');
-    expect(pageKey('/100%/')).toBe('/100%');
-  });
-});
-
-describe('orderForSearch', () => {
-  const route = (pathname: string) => ({ pathname, route: {} }) as unknown as PathWithRoute;
-
-  it('orders the searchable pages among the places they held, and leaves every other page where it was', () => {
-    const paths = ['/', '/2024/06/19/b/', '/tags/a/', '/2022/09/06/a/', '/rss.xml'].map(route);
-    const order = new Map([
-      ['/2022/09/06/a', 0],
-      ['/2024/06/19/b', 1],
-    ]);
-    expect(orderForSearch(paths, (key) => order.get(key)).map(({ pathname }) => pathname)).toEqual([
-      '/',
-      '/2022/09/06/a/',
-      '/tags/a/',
-      '/2024/06/19/b/',
-      '/rss.xml',
-    ]);
   });
 });
