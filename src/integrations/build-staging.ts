@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { moveFolder } from '../files/move-folder';
@@ -125,6 +125,8 @@ export function stagedOutputDir(): string | undefined {
 export function swapOutputIntoPlace(): string | undefined {
   if (!current || !existsSync(current.stagingDir)) return undefined;
   const { finalDir, stagingDir, besideDir } = current;
+  // The output folder's parent may not exist yet (`WARTA_OUT_DIR=shards/1`).
+  mkdirSync(path.dirname(finalDir), { recursive: true });
   // Staged inside the project for an output folder elsewhere: first beside it, where a copy
   // across file systems that fails part-way harms nothing.
   if (stagingDir !== besideDir) moveFolder(stagingDir, besideDir);

@@ -4,8 +4,8 @@
  * the output, and pruned when no build uses it any more.
  */
 import { createHash } from 'node:crypto';
-import { constants as fsConstants, existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { constants as fsConstants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { IndexPart } from '../lib/search/search-parts';
@@ -112,13 +112,15 @@ export async function keepPart(
 
 /**
  * Puts every file of the folder `from` (but those `keep` refuses, by their path in `from` with `/`
- * separators) into `to`, as a hard link where
- * both are on one file system (a part's thousands of small files are linked in a fraction of the
- * time copying takes), else as a copy. A file already there is left: parts' files are named by
- * their contents, and the script and WebAssembly are the same in every part.
+ * separators) into `to`, as a hard link where both are on one file system (a part's thousands of
+ * small files are linked in a fraction of the time copying takes), else as a copy. A file already
+ * there is left: parts' files are named by their contents, the script and WebAssembly are the same
+ * in every part, and a page every shard rendered is the same in each. Folders and links are made
+ * with the synchronous calls, one after another: the merge of a sharded build links every page, a
+ * folder each, and a call each through Node's thread pool was most of its time.
  */
 export async function linkTree(from: string, to: string, keep: (file: string) => boolean): Promise<void> {
-  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const entries = readdirSync(from, { recursive: true, withFileTypes: true });
   const folders = new Set<string>([to]);
   const files: [string, string][] = [];
   for (const entry of entries) {
@@ -128,22 +130,20 @@ export async function linkTree(from: string, to: string, keep: (file: string) =>
     else if (entry.isFile() && keep(path.relative(from, source).split(path.sep).join('/')))
       files.push([source, target]);
   }
-  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
-  for (let start = 0; start < files.length; start += 256) {
-    await Promise.all(
-      files.slice(start, start + 256).map(async ([source, target]) => {
-        try {
-          await link(source, target);
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'EEXIST') return;
-          if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP') throw error;
-          await copyFile(source, target, fsConstants.COPYFILE_EXCL).catch((copyError: NodeJS.ErrnoException) => {
-            if (copyError.code !== 'EEXIST') throw copyError;
-          });
-        }
-      }),
-    );
+  for (const folder of [...folders].sort()) mkdirSync(folder, { recursive: true });
+  for (const [source, target] of files) {
+    try {
+      linkSync(source, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP') throw error;
+      try {
+        copyFileSync(source, target, fsConstants.COPYFILE_EXCL);
+      } catch (copyError) {
+        if ((copyError as NodeJS.ErrnoException).code !== 'EEXIST') throw copyError;
+      }
+    }
   }
 }
 

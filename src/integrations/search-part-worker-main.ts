@@ -4,8 +4,10 @@
  * service, and writes the parts it is given from the built folder, each into the cache folder
  * named by the digest of its pages (search-part-cache.ts), or takes the one an earlier build kept.
  */
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { pageFilesGlobs } from '../lib/search/search-plan';
 import { keepPart, pagefindOptions, partDigest, SearchIndexError } from './search-part-cache';
@@ -20,8 +22,67 @@ function check(step: string, errors: readonly string[]): void {
   }
 }
 
-/** Indexes the files `globs` select in `siteDir` into a new index written to `outputPath`. */
-async function indexPages(siteDir: string, globs: readonly string[], outputPath: string): Promise<void> {
+/**
+ * The folder in the cache of this part as an earlier build wrote it, from other pages: its
+ * fragments are the pages that did not change, already compressed.
+ */
+function earlierPart(cached: string): string | undefined {
+  const key = `${path.basename(cached).slice(0, path.basename(cached).lastIndexOf('.'))}.`;
+  const name = readdirSync(path.dirname(cached)).find(
+    (other) =>
+      other.startsWith(key) &&
+      !other.endsWith('.tmp') &&
+      path.join(path.dirname(cached), other) !== cached &&
+      existsSync(path.join(path.dirname(cached), other, 'pagefind-entry.json')),
+  );
+  return name && path.join(path.dirname(cached), name);
+}
+
+/**
+ * Puts the fragments of an earlier version of a part into the folder the new one is written to,
+ * as links. Pagefind names a page's fragment after its contents and does not write one that is
+ * already there, which saves compressing it again (at gzip's highest level, most of writing a
+ * part): a rebuild after one edit writes one fragment, not the language's thousands.
+ */
+function reuseFragments(earlier: string, outputPath: string): void {
+  const fragments = path.join(earlier, 'fragment');
+  if (!existsSync(fragments)) return;
+  mkdirSync(path.join(outputPath, 'fragment'), { recursive: true });
+  for (const name of readdirSync(fragments))
+    linkSync(path.join(fragments, name), path.join(outputPath, 'fragment', name));
+}
+
+/**
+ * Deletes the fragments in `outputPath` the index does not name: those of pages an earlier version
+ * of the part had and this one has not (or had other words). The index's metadata (`*.pf_meta`,
+ * gzip) names each page's fragment.
+ */
+function dropUnnamedFragments(outputPath: string): void {
+  const named = new Set<string>();
+  for (const name of readdirSync(outputPath).filter((file) => file.endsWith('.pf_meta'))) {
+    const meta = gunzipSync(readFileSync(path.join(outputPath, name))).toString('latin1');
+    // Each name is a CBOR string there, after a byte of its length that may read as a letter:
+    // every ending of each run of name characters is a candidate.
+    for (const word of meta.match(/[\w-]+/g) ?? []) {
+      for (let start = 0; start < word.length; start += 1) named.add(word.slice(start));
+    }
+  }
+  const fragments = path.join(outputPath, 'fragment');
+  for (const name of readdirSync(fragments)) {
+    if (!named.has(name.replace(/\.pf_fragment$/, ''))) rmSync(path.join(fragments, name));
+  }
+}
+
+/**
+ * Indexes the files `globs` select in `siteDir` into a new index written to `outputPath`, taking
+ * the unchanged pages' fragments from the part's earlier version in `earlier`.
+ */
+async function indexPages(
+  siteDir: string,
+  globs: readonly string[],
+  outputPath: string,
+  earlier: string | undefined,
+): Promise<void> {
   const { errors: createErrors, index } = await pagefind.createIndex(pagefindOptions);
   check('start an index', createErrors);
   if (!index) throw new SearchIndexError('Pagefind could not start an index and gave no reason');
@@ -31,7 +92,9 @@ async function indexPages(siteDir: string, globs: readonly string[], outputPath:
       const added = await index.addDirectory({ path: siteDir, glob });
       check(`index the pages in ${siteDir}`, added.errors);
     }
+    if (earlier) reuseFragments(earlier, outputPath);
     check(`write the index to ${outputPath}`, (await index.writeFiles({ outputPath })).errors);
+    if (earlier) dropUnnamedFragments(outputPath);
   } finally {
     // The service keeps an index until told to forget it; parts would otherwise add up in memory.
     await index.deleteIndex();
@@ -64,7 +127,7 @@ port.on('message', (message: PoolRequest) => {
     try {
       const cached = path.join(store, `${part.key}.${await partDigest(siteDir, part, version, pagefindOptions)}`);
       const kept = await keepPart(part, cached, (temporary) =>
-        indexPages(siteDir, pageFilesGlobs(part.paths), temporary),
+        indexPages(siteDir, pageFilesGlobs(part.paths), temporary, earlierPart(cached)),
       );
       port.postMessage({ type: 'done', key: part.key, cached, ...kept } satisfies PoolResponse);
     } catch (error) {

@@ -22,7 +22,8 @@ let filesAfterFirst: string[];
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'warta-outside-'));
-  site = path.join(work, 'site');
+  // A folder whose parent does not exist yet, as `WARTA_OUT_DIR=shards/1` for the first shard.
+  site = path.join(work, 'shards', '1');
   const build = () =>
     buildArchive(
       path.join(fixturesDir, 'basic', 'content'),
@@ -38,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('building into a folder outside the project', () => {
-  it('writes the archive there', async () => {
+  it('writes the archive there, making the folders it needs', async () => {
     expect(path.relative(projectRoot, site)).toMatch(/^\.\./);
     expect(first.exitCode, first.output).toBe(0);
     expect(first.output).not.toContain('Cannot find package');
@@ -56,7 +57,7 @@ describe('building into a folder outside the project', () => {
 
   it('leaves no staging folder behind, in the project or beside the output', async () => {
     expect(existsSync(stagingDirFor(site, projectRoot))).toBe(false);
-    const beside = (await readdir(work)).filter((name) => name.startsWith('site.'));
+    const beside = (await readdir(path.dirname(site))).filter((name) => name.startsWith('1.'));
     expect(beside).toEqual([]);
   });
 });

@@ -63,6 +63,16 @@ const pages: SearchPage[] = articles.map(({ path: pagePath, language, month }) =
   month,
 }));
 
+async function readTree(folder: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(folder, file), (await readFile(file)).toString('base64'));
+  }
+  return files;
+}
+
 function fileOf(pagePath: string): string {
   return path.join(site, pagePath, 'index.html');
 }
@@ -110,6 +120,13 @@ describe('the parts of the search index', () => {
     const kept = await readdir(path.join(cacheDir, 'warta-search'));
     expect(kept).toHaveLength(3);
     expect(kept.filter((name) => name.startsWith('id-x-202309.'))).toHaveLength(1);
+    // The part written again took its unchanged page's fragment from the old one, and left the
+    // edited page's old fragment behind: byte for byte the index a build without a cache writes.
+    const rebuilt = await readTree(path.join(site, 'pagefind'));
+    expect([...rebuilt.keys()].filter((file) => file.startsWith('fragment/'))).toHaveLength(6);
+    cacheDir = path.join(root, `cache-${String(run)}-fresh`);
+    await writeSearchIndex(site, { cacheDir, pages, partPages: 2 });
+    expect(await readTree(path.join(site, 'pagefind'))).toEqual(rebuilt);
   });
 
   it('fails naming the page it cannot read, keeps no part of it, and stops its workers', async () => {
