@@ -24,7 +24,7 @@ function check(step: string, errors: readonly string[]): void {
 
 /**
  * The folder in the cache of this part as an earlier build wrote it, from other pages: its
- * fragments are the pages that did not change, already compressed.
+ * files named by their contents (pages and words that did not change) are already compressed.
  */
 function earlierPart(cached: string): string | undefined {
   const key = `${path.basename(cached).slice(0, path.basename(cached).lastIndexOf('.'))}.`;
@@ -38,26 +38,31 @@ function earlierPart(cached: string): string | undefined {
   return name && path.join(path.dirname(cached), name);
 }
 
+// The folders of a part whose files Pagefind names after their contents and does not write again
+// when they are there: the pages' fragments and the chunks of the word and filter indexes.
+const NAMED_BY_CONTENT = ['fragment', 'index', 'filter'];
+
 /**
- * Puts the fragments of an earlier version of a part into the folder the new one is written to,
- * as links. Pagefind names a page's fragment after its contents and does not write one that is
- * already there, which saves compressing it again (at gzip's highest level, most of writing a
- * part): a rebuild after one edit writes one fragment, not the language's thousands.
+ * Puts the files of an earlier version of a part that are named by their contents into the folder
+ * the new one is written to, as links. Pagefind does not write such a file again when it is there,
+ * which saves compressing it (at gzip's highest level, most of writing a part): after one edit, the
+ * edited page's fragment and the chunks holding its words are written, not the language's thousands.
  */
-function reuseFragments(earlier: string, outputPath: string): void {
-  const fragments = path.join(earlier, 'fragment');
-  if (!existsSync(fragments)) return;
-  mkdirSync(path.join(outputPath, 'fragment'), { recursive: true });
-  for (const name of readdirSync(fragments))
-    linkSync(path.join(fragments, name), path.join(outputPath, 'fragment', name));
+function reuseFiles(earlier: string, outputPath: string): void {
+  for (const folder of NAMED_BY_CONTENT) {
+    const from = path.join(earlier, folder);
+    if (!existsSync(from)) continue;
+    mkdirSync(path.join(outputPath, folder), { recursive: true });
+    for (const name of readdirSync(from)) linkSync(path.join(from, name), path.join(outputPath, folder, name));
+  }
 }
 
 /**
- * Deletes the fragments in `outputPath` the index does not name: those of pages an earlier version
- * of the part had and this one has not (or had other words). The index's metadata (`*.pf_meta`,
- * gzip) names each page's fragment.
+ * Deletes the files named by their contents that the new index does not name: those an earlier
+ * version of the part had for pages or words it no longer has. The index's metadata
+ * (`*.pf_meta`, gzip) names every fragment and chunk.
  */
-function dropUnnamedFragments(outputPath: string): void {
+function dropUnnamedFiles(outputPath: string): void {
   const named = new Set<string>();
   for (const name of readdirSync(outputPath).filter((file) => file.endsWith('.pf_meta'))) {
     const meta = gunzipSync(readFileSync(path.join(outputPath, name))).toString('latin1');
@@ -67,15 +72,18 @@ function dropUnnamedFragments(outputPath: string): void {
       for (let start = 0; start < word.length; start += 1) named.add(word.slice(start));
     }
   }
-  const fragments = path.join(outputPath, 'fragment');
-  for (const name of readdirSync(fragments)) {
-    if (!named.has(name.replace(/\.pf_fragment$/, ''))) rmSync(path.join(fragments, name));
+  for (const folder of NAMED_BY_CONTENT) {
+    const files = path.join(outputPath, folder);
+    if (!existsSync(files)) continue;
+    for (const name of readdirSync(files)) {
+      if (!named.has(name.slice(0, name.lastIndexOf('.')))) rmSync(path.join(files, name));
+    }
   }
 }
 
 /**
  * Indexes the files `globs` select in `siteDir` into a new index written to `outputPath`, taking
- * the unchanged pages' fragments from the part's earlier version in `earlier`.
+ * the files of the part's earlier version in `earlier` that are still its own.
  */
 async function indexPages(
   siteDir: string,
@@ -92,9 +100,9 @@ async function indexPages(
       const added = await index.addDirectory({ path: siteDir, glob });
       check(`index the pages in ${siteDir}`, added.errors);
     }
-    if (earlier) reuseFragments(earlier, outputPath);
+    if (earlier) reuseFiles(earlier, outputPath);
     check(`write the index to ${outputPath}`, (await index.writeFiles({ outputPath })).errors);
-    if (earlier) dropUnnamedFragments(outputPath);
+    if (earlier) dropUnnamedFiles(outputPath);
   } finally {
     // The service keeps an index until told to forget it; parts would otherwise add up in memory.
     await index.deleteIndex();
