@@ -9,17 +9,6 @@ import { searchPagesOf } from '../lib/search/search-plan';
 import { getBuildSettings, getReportedPublished, getShardPlan } from './build-context';
 import { countIndexedPages, searchIndexFolder, serveSearchIndex, writeSearchIndex } from './search-index';
 
-/** The parts of the index this build writes, with the options the build settings give. */
-function partsOptions(): { onlyParts?: readonly string[]; partPages: number | undefined } {
-  const { shard, searchPartPages } = getBuildSettings();
-  const plan = getShardPlan();
-  return {
-    partPages: searchPartPages,
-    // A shard of a sharded build writes the parts of its own article pages (src/lib/core/shards.ts).
-    ...(shard && plan ? { onlyParts: plan.parts[shard.index - 1] ?? [] } : {}),
-  };
-}
-
 /** Creates the search integration for `astro.config.mjs`. */
 export function pagefindIntegration(): AstroIntegration {
   let outDir = '';
@@ -39,12 +28,15 @@ export function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         // Only article pages are searchable; the query module reports them. A build that rendered
         // no page reports nothing, and every page of the folder is read instead.
+        // A shard of a sharded build writes the parts of its own article pages (src/lib/core/shards.ts).
         const articles = getReportedPublished()?.articles;
-        const { shard } = getBuildSettings();
+        const { shard, searchPartPages } = getBuildSettings();
+        const plan = getShardPlan();
         const { pageCount, outputPath, parts, reused } = await writeSearchIndex(fileURLToPath(dir), {
           cacheDir,
           pages: articles && searchPagesOf(articles, siteConfig.timeZone),
-          ...partsOptions(),
+          partPages: searchPartPages,
+          ...(shard && plan ? { onlyParts: plan.parts[shard.index - 1] ?? [] } : {}),
         });
         if (parts.length > 0) {
           logger.info(`search index in ${parts.length} parts, ${reused} unchanged since the last build`);

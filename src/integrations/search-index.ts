@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import sirv from 'sirv';
 import type { IndexPart } from '../lib/search/search-parts';
-import { planSearchParts, type SearchPage, type SearchPartPlan } from '../lib/search/search-plan';
+import { planSearchParts, type SearchPage } from '../lib/search/search-plan';
 import {
   linkTree,
   pagefindOptions,
@@ -75,7 +75,10 @@ export interface SearchIndexOptions {
   onlyParts?: readonly string[] | undefined;
 }
 
-/** Indexes every HTML page in `siteDir` (none, given no globs) into a new index written to `outputPath`. */
+/**
+ * Indexes the HTML pages of `siteDir` that `globs` select (every one without globs, none with an
+ * empty list) into a new index written to `outputPath`.
+ */
 async function indexFolder(siteDir: string, globs: readonly string[] | undefined, outputPath: string): Promise<number> {
   const { errors: createErrors, index } = await pagefind.createIndex(pagefindOptions);
   check('start an index', createErrors);
@@ -97,23 +100,14 @@ async function indexFolder(siteDir: string, globs: readonly string[] | undefined
   }
 }
 
-/** The parts of the index a build writes: those of `pages`, or of this shard's only. */
-function searchPartsToWrite(
-  options: Pick<SearchIndexOptions, 'onlyParts' | 'partPages'>,
-  pages: readonly SearchPage[],
-): SearchPartPlan[] {
-  const only = options.onlyParts && new Set(options.onlyParts);
-  return planSearchParts(pages, options.partPages).filter((part) => !only || only.has(part.key));
-}
-
 /**
  * Indexes the built site in `siteDir` and writes the index to `siteDir/pagefind/`. Given the
  * searchable pages (the articles, which carry `data-pagefind-body`), it indexes them in parts
  * (`planSearchParts`), two at a time on search workers (search-part-pool.ts), reusing each part
  * whose pages are byte-identical to those of a part kept in `cacheDir` by an earlier build, and
- * writes one pagefind-entry.json naming every part. Without pages, every HTML page of the folder is read into
- * one index. Throws a `SearchIndexError` naming every error Pagefind reported; Pagefind's services
- * are always closed.
+ * writes one pagefind-entry.json naming every part. Without pages, every HTML page of the folder
+ * is read into one index. Throws a `SearchIndexError` naming every error Pagefind reported;
+ * Pagefind's services are always closed.
  */
 export async function writeSearchIndex(siteDir: string, options: SearchIndexOptions): Promise<SearchIndexResult> {
   const outputPath = path.join(siteDir, searchIndexFolder);
@@ -123,18 +117,20 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
       await removeUnused(outputPath);
       return { pageCount, outputPath, parts: [], reused: 0 };
     }
-    const plans = searchPartsToWrite(options, options.pages);
-    if (options.onlyParts && plans.length === 0) return { pageCount: 0, outputPath, parts: [], reused: 0 };
+    const only = options.onlyParts && new Set(options.onlyParts);
+    const plans = planSearchParts(options.pages, options.partPages).filter((part) => !only || only.has(part.key));
+    if (only && plans.length === 0) return { pageCount: 0, outputPath, parts: [], reused: 0 };
     const store = path.join(options.cacheDir, 'warta-search');
     await mkdir(store, { recursive: true });
-    const results = await writeParts(plans, siteDir, { store, version: await pagefindVersion() });
+    const version = await pagefindVersion();
+    const results = await writeParts(plans, siteDir, { store, version });
     const written = plans.map((part) => ({ part, ...results.get(part.key)! }));
     // The parts' files have names made from their contents, and the script and WebAssembly are the
     // same in every part: they go into one folder, under one entry that lists every part.
     await rm(outputPath, { recursive: true, force: true });
     await mkdir(outputPath, { recursive: true });
     const entry: PagefindEntry = {
-      version: await pagefindVersion(),
+      version,
       languages: {},
       include_characters: [],
       warta_parts: [],
@@ -153,7 +149,7 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
         pages: part.pages,
       });
     }
-    if (written.length === 0 && !options.onlyParts) {
+    if (written.length === 0 && !only) {
       // An archive without articles still gets a (empty) index, so the search page can say so.
       await indexFolder(siteDir, [], outputPath);
     } else {

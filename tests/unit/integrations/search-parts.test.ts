@@ -120,8 +120,7 @@ describe('the parts of the search index', () => {
     const kept = await readdir(path.join(cacheDir, 'warta-search'));
     expect(kept).toHaveLength(3);
     expect(kept.filter((name) => name.startsWith('id-x-202309.'))).toHaveLength(1);
-    // The part written again took its unchanged page's fragment from the old one, and left the
-    // edited page's old fragment behind: byte for byte the index a build without a cache writes.
+    // The part written again is byte for byte the one a build without a cache writes.
     const rebuilt = await readTree(path.join(site, 'pagefind'));
     expect([...rebuilt.keys()].filter((file) => file.startsWith('fragment/'))).toHaveLength(6);
     cacheDir = path.join(root, `cache-${String(run)}-fresh`);
