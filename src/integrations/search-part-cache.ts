@@ -30,8 +30,9 @@ export async function readEntry(bundle: string): Promise<PagefindEntry> {
   return JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
 }
 
-// Bumped when what goes into a part changes in a way the pages' bytes do not show.
-const PART_FORMAT = '1';
+// Bumped when what goes into a part changes in a way the pages' bytes do not show (2: each part
+// indexed as a language of its own, its key).
+const PART_FORMAT = '2';
 
 /** What Pagefind is given for every part: heading anchors are a "#" each, nothing a reader searches for. */
 export const pagefindOptions = { excludeSelectors: ['.heading-anchor'] };

@@ -128,7 +128,7 @@ describe('languages', () => {
     expect(paths).not.toContain('pagefind.js');
     // The page list of each Indonesian part of the index (two articles to a part in this build),
     // and each language's WebAssembly once: a second part's request for it is answered from the cache.
-    expect(paths.filter((file) => /\.id_\w+\.pf_meta$/.test(file))).toHaveLength(2);
+    expect(paths.filter((file) => /\.id-x-\d+_\w+\.pf_meta$/.test(file))).toHaveLength(2);
     for (const language of ['id', 'en']) {
       const wasm = fetched.filter((resource) => resource.url.includes(`/wasm.${language}.`));
       expect(

@@ -106,8 +106,29 @@ describe('the parts of the search index', () => {
       'id-x-202209': 2,
       'id-x-202309': 2,
     });
-    // One fragment a page, all in the one folder the search page reads.
-    expect(await readdir(path.join(site, 'pagefind', 'fragment'))).toHaveLength(6);
+    // One fragment a page, all in the one folder the search page reads, each named after its part:
+    // two parts of one language, indexed apart, can never write two fragments of one name.
+    const fragments = await readdir(path.join(site, 'pagefind', 'fragment'));
+    expect(fragments).toHaveLength(6);
+    expect(fragments.map((name) => name.slice(0, name.indexOf('_'))).sort()).toEqual([
+      'en-x-202209',
+      'en-x-202209',
+      'id-x-202209',
+      'id-x-202209',
+      'id-x-202309',
+      'id-x-202309',
+    ]);
+    // The Indonesian parts share one WebAssembly, which a reader loads once.
+    expect(Object.values(entry.languages).map((language) => (language as { wasm?: string }).wasm)).toEqual([
+      'en',
+      'id',
+      'id',
+    ]);
+    expect((await readdir(path.join(site, 'pagefind'))).filter((name) => name.startsWith('wasm.'))).toEqual([
+      'wasm.en.pagefind',
+      'wasm.id.pagefind',
+      'wasm.unknown.pagefind',
+    ]);
   });
 
   it('reuses the parts whose pages are unchanged, writes again the one whose page changed, and forgets the old one', async () => {
