@@ -117,8 +117,7 @@ export async function keepPart(
  * small files are linked in a fraction of the time copying takes), else as a copy. A file already
  * there is left: parts' files are named by their contents, the script and WebAssembly are the same
  * in every part, and a page every shard rendered is the same in each. Folders and links are made
- * with the synchronous calls, one after another: the merge of a sharded build links every page, a
- * folder each, and a call each through Node's thread pool was most of its time.
+ * with the synchronous calls, one after another, which nothing else waits on meanwhile.
  */
 export async function linkTree(from: string, to: string, keep: (file: string) => boolean): Promise<void> {
   const entries = readdirSync(from, { recursive: true, withFileTypes: true });
