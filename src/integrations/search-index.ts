@@ -14,12 +14,11 @@ import sirv from 'sirv';
 import type { IndexPart } from '../lib/search/search-parts';
 import { planSearchParts, type SearchPage } from '../lib/search/search-plan';
 import {
+  indexWithPagefind,
   linkTree,
-  pagefindOptions,
   pagefindVersion,
   pruneParts,
   readEntry,
-  SearchIndexError,
   type PagefindEntry,
 } from './search-part-cache';
 import { writeParts } from './search-part-pool';
@@ -41,12 +40,6 @@ const unusedBundleFiles = [
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
 ];
-
-function check(step: string, errors: readonly string[]): void {
-  if (errors.length > 0) {
-    throw new SearchIndexError(`Pagefind could not ${step}:\n${errors.map((error) => `  ${error}`).join('\n')}`);
-  }
-}
 
 /** What indexing a built archive produced. */
 export interface SearchIndexResult {
@@ -76,31 +69,6 @@ export interface SearchIndexOptions {
 }
 
 /**
- * Indexes the HTML pages of `siteDir` that `globs` select (every one without globs, none with an
- * empty list) into a new index written to `outputPath`.
- */
-async function indexFolder(siteDir: string, globs: readonly string[] | undefined, outputPath: string): Promise<number> {
-  const { errors: createErrors, index } = await pagefind.createIndex(pagefindOptions);
-  check('start an index', createErrors);
-  if (!index) throw new SearchIndexError('Pagefind could not start an index and gave no reason');
-  try {
-    const sources = globs ? globs.map((glob) => ({ path: siteDir, glob })) : [{ path: siteDir }];
-    let pageCount = 0;
-    for (const source of sources) {
-      const added = await index.addDirectory(source);
-      check(`index the pages in ${siteDir}`, added.errors);
-      pageCount += added.page_count;
-    }
-    const written = await index.writeFiles({ outputPath });
-    check(`write the index to ${outputPath}`, written.errors);
-    return pageCount;
-  } finally {
-    // The service keeps an index until told to forget it.
-    await index.deleteIndex?.();
-  }
-}
-
-/**
  * Indexes the built site in `siteDir` and writes the index to `siteDir/pagefind/`. Given the
  * searchable pages (the articles, which carry `data-pagefind-body`), it indexes them in parts
  * (`planSearchParts`), two at a time on search workers (search-part-pool.ts), reusing each part
@@ -113,7 +81,7 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
   const outputPath = path.join(siteDir, searchIndexFolder);
   try {
     if (!options.pages) {
-      const pageCount = await indexFolder(siteDir, undefined, outputPath);
+      const pageCount = await indexWithPagefind(siteDir, undefined, outputPath);
       await removeUnused(outputPath);
       return { pageCount, outputPath, parts: [], reused: 0 };
     }
@@ -151,7 +119,7 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
     }
     if (written.length === 0 && !only) {
       // An archive without articles still gets a (empty) index, so the search page can say so.
-      await indexFolder(siteDir, [], outputPath);
+      await indexWithPagefind(siteDir, [], outputPath);
     } else {
       await writeFile(path.join(outputPath, 'pagefind-entry.json'), JSON.stringify(entry));
     }

@@ -8,6 +8,7 @@ import { constants as fsConstants, copyFileSync, existsSync, linkSync, mkdirSync
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import * as pagefind from 'pagefind';
 import type { IndexPart } from '../lib/search/search-parts';
 import { pageFileOf, type SearchPartPlan } from '../lib/search/search-plan';
 
@@ -36,6 +37,43 @@ const PART_FORMAT = '2';
 
 /** What Pagefind is given for every part: heading anchors are a "#" each, nothing a reader searches for. */
 export const pagefindOptions = { excludeSelectors: ['.heading-anchor'] };
+
+/** Throws a SearchIndexError naming every error Pagefind gave at `step`, if it gave any. */
+function checkPagefind(step: string, errors: readonly string[]): void {
+  if (errors.length > 0) {
+    throw new SearchIndexError(`Pagefind could not ${step}:\n${errors.map((error) => `  ${error}`).join('\n')}`);
+  }
+}
+
+/**
+ * Indexes the HTML pages of `siteDir` that `globs` select (every one without globs, none with an
+ * empty list), one glob at a time in their order, so every build adds the pages in the same order,
+ * into a new index written to `outputPath`; returns how many pages Pagefind read. Every `errors`
+ * Pagefind gives is checked, and the index is always forgotten (its service would otherwise keep it).
+ */
+export async function indexWithPagefind(
+  siteDir: string,
+  globs: readonly string[] | undefined,
+  outputPath: string,
+  options: pagefind.PagefindServiceConfig = pagefindOptions,
+): Promise<number> {
+  const { errors: createErrors, index } = await pagefind.createIndex(options);
+  checkPagefind('start an index', createErrors);
+  if (!index) throw new SearchIndexError('Pagefind could not start an index and gave no reason');
+  try {
+    const sources = globs ? globs.map((glob) => ({ path: siteDir, glob })) : [{ path: siteDir }];
+    let pageCount = 0;
+    for (const source of sources) {
+      const added = await index.addDirectory(source);
+      checkPagefind(`index the pages in ${siteDir}`, added.errors);
+      pageCount += added.page_count;
+    }
+    checkPagefind(`write the index to ${outputPath}`, (await index.writeFiles({ outputPath })).errors);
+    return pageCount;
+  } finally {
+    await index.deleteIndex?.();
+  }
+}
 
 /** Pagefind's version, which the written files depend on. */
 export async function pagefindVersion(): Promise<string> {
@@ -104,8 +142,8 @@ export async function keepPart(
   const languages = Object.values(entry.languages);
   if (languages.length !== 1) {
     throw new SearchIndexError(
-      `the search index part ${part.key} should hold pages in ${part.language} only, but Pagefind found ` +
-        `${Object.keys(entry.languages).join(', ') || 'no language'} (check the lang attribute of its pages)`,
+      `the search index part ${part.key} should hold its ${part.language} pages only, but Pagefind found ` +
+        `${Object.keys(entry.languages).join(', ') || 'none it could index'} (check that its pages have data-pagefind-body)`,
     );
   }
   return { entry: languages[0]!, pageCount: languages[0]!.page_count, reused };

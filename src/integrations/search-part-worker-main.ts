@@ -8,44 +8,36 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { pageFilesGlobs } from '../lib/search/search-plan';
-import { keepPart, pagefindOptions, partDigest, SearchIndexError, type PagefindEntry } from './search-part-cache';
+import { pageFilesGlobs, type SearchPartPlan } from '../lib/search/search-plan';
+import type { IndexPart } from '../lib/search/search-parts';
+import {
+  indexWithPagefind,
+  keepPart,
+  pagefindOptions,
+  partDigest,
+  SearchIndexError,
+  type PagefindEntry,
+} from './search-part-cache';
 import type { PoolRequest, PoolResponse, WorkerSetup } from './search-part-pool';
 
 const port = parentPort!;
 const { store, version } = workerData as WorkerSetup;
 
-function check(step: string, errors: readonly string[]): void {
-  if (errors.length > 0) {
-    throw new SearchIndexError(`Pagefind could not ${step}:\n${errors.map((error) => `  ${error}`).join('\n')}`);
-  }
-}
-
 /**
- * Indexes the files `globs` select in `siteDir` into a new index of the part `key`, written to
- * `outputPath`. Pagefind names its files after its language and the first 7 hex digits of a digest
- * of their contents, and avoids two alike names only within one index; the parts' files share one
+ * Indexes the pages of `part` in `siteDir` into a new index written to `outputPath`. Pagefind
+ * names its files after its language and the first 7 hex digits of a digest of their contents, and
+ * avoids two alike names only within one index; the parts' files share one
  * folder, so each part is indexed as a language of its own, its key (`id-x-202209`: stemmed as
  * Indonesian), and no two parts' files can have one name. (At 100,000 articles, four Indonesian
  * parts of about 16,000 would otherwise give about six pairs of fragments with one name, each a
  * result showing another article.)
  */
-async function indexPages(siteDir: string, globs: readonly string[], key: string, outputPath: string): Promise<void> {
-  const { errors: createErrors, index } = await pagefind.createIndex({ ...pagefindOptions, forceLanguage: key });
-  check('start an index', createErrors);
-  if (!index) throw new SearchIndexError('Pagefind could not start an index and gave no reason');
-  try {
-    // One glob at a time, in a fixed order, so every build adds the pages in the same order.
-    for (const glob of globs) {
-      const added = await index.addDirectory({ path: siteDir, glob });
-      check(`index the pages in ${siteDir}`, added.errors);
-    }
-    check(`write the index to ${outputPath}`, (await index.writeFiles({ outputPath })).errors);
-    shareLanguageWasm(outputPath, key);
-  } finally {
-    // The service keeps an index until told to forget it; parts would otherwise add up in memory.
-    await index.deleteIndex();
-  }
+async function indexPart(siteDir: string, part: SearchPartPlan, outputPath: string): Promise<void> {
+  await indexWithPagefind(siteDir, pageFilesGlobs(part.paths), outputPath, {
+    ...pagefindOptions,
+    forceLanguage: part.key,
+  });
+  shareLanguageWasm(outputPath, part);
 }
 
 /**
@@ -53,8 +45,7 @@ async function indexPages(siteDir: string, globs: readonly string[], key: string
  * language) after the language, as Pagefind names it for an index of the language itself: a reader
  * searching several parts of one language then loads it once, not once a part.
  */
-function shareLanguageWasm(outputPath: string, key: string): void {
-  const language = key.split('-')[0]!;
+function shareLanguageWasm(outputPath: string, { key, language }: IndexPart): void {
   const entryFile = path.join(outputPath, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as PagefindEntry;
   const part = entry.languages[key];
@@ -89,9 +80,7 @@ port.on('message', (message: PoolRequest) => {
   queue = queue.then(async () => {
     try {
       const cached = path.join(store, `${part.key}.${await partDigest(siteDir, part, version, pagefindOptions)}`);
-      const kept = await keepPart(part, cached, (temporary) =>
-        indexPages(siteDir, pageFilesGlobs(part.paths), part.key, temporary),
-      );
+      const kept = await keepPart(part, cached, (temporary) => indexPart(siteDir, part, temporary));
       port.postMessage({ type: 'done', key: part.key, cached, ...kept } satisfies PoolResponse);
     } catch (error) {
       port.postMessage(fail(part.key, error));

@@ -2,7 +2,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SearchIndexError, writeSearchIndex, type SearchPage } from '../../../src/integrations/search-index';
+import {
+  SearchIndexError,
+  writeSearchIndex,
+  type PagefindEntry,
+  type SearchPage,
+} from '../../../src/integrations/search-index';
 
 // The parts of the index are written by the real Pagefind, on the search workers (one Pagefind
 // service each), from the pages in the built folder.
@@ -90,10 +95,9 @@ describe('the parts of the search index', () => {
     await writePages();
     const result = await writeSearchIndex(site, { cacheDir, pages, partPages: 2 });
     expect(result).toMatchObject({ pageCount: 6, reused: 0 });
-    const entry = JSON.parse(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-      warta_parts: { key: string; language: string; from: string; to: string; pages: number }[];
-    };
+    const entry = JSON.parse(
+      await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'),
+    ) as PagefindEntry;
     expect(entry.warta_parts).toEqual([
       { key: 'en-x-202209', language: 'en', from: '2022-09', to: '2024-06', pages: 2 },
       { key: 'id-x-202209', language: 'id', from: '2022-09', to: '2022-09', pages: 2 },
@@ -119,11 +123,7 @@ describe('the parts of the search index', () => {
       'id-x-202309',
     ]);
     // The Indonesian parts share one WebAssembly, which a reader loads once.
-    expect(Object.values(entry.languages).map((language) => (language as { wasm?: string }).wasm)).toEqual([
-      'en',
-      'id',
-      'id',
-    ]);
+    expect(Object.values(entry.languages).map((language) => language.wasm)).toEqual(['en', 'id', 'id']);
     expect((await readdir(path.join(site, 'pagefind'))).filter((name) => name.startsWith('wasm.'))).toEqual([
       'wasm.en.pagefind',
       'wasm.id.pagefind',
