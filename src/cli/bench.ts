@@ -292,7 +292,10 @@ async function simulateShards(
     if (shard.exitCode !== 0) return figures;
   }
   console.error('Merge…');
-  figures.push(await build('merge', work, { ...env, WARTA_OUT_DIR: path.join(work, 'merged') }, ['--merge', ...dirs]));
+  // Moved, as the sharded workflow's merge job does.
+  figures.push(
+    await build('merge', work, { ...env, WARTA_OUT_DIR: path.join(work, 'merged') }, ['--merge', '--move', ...dirs]),
+  );
   return figures;
 }
 

@@ -4,6 +4,7 @@
  *   npm run build                              one build, or on a large archive and 4+ cores, shards merged
  *   npm run build -- --shard 1/2               shard 1 of 2 only, into WARTA_OUT_DIR (see src/lib/core/shards.ts)
  *   npm run build -- --merge shards/1 shards/2 the shards' outputs, merged into dist/ (or WARTA_OUT_DIR)
+ *   npm run build -- --merge --move shards/*  the same, moving the shards' files instead of linking them
  *   npm run build -- --shards 4                four shards on this machine, merged
  *   npm run -s build -- --shard-key 1/2        a digest of shard 1's inputs (for a CI cache; src/files/shard-key.ts)
  *
@@ -36,7 +37,7 @@ export const LOCAL_SHARD_THRESHOLD = 10_000;
 export const LOCAL_SHARD_MIN_CORES = 4;
 
 const usage =
-  'Usage: npm run build [-- --shard i/n | --merge <folder>… | --shards N | --shard-key i/n] [astro build options]';
+  'Usage: npm run build [-- --shard i/n | --merge [--move] <folder>… | --shards N | --shard-key i/n] [astro build options]';
 
 /** Runs `astro build` with `env` added; resolves with its exit code. Output goes to `onLine`, or straight through. */
 function runAstro(args: readonly string[], env: NodeJS.ProcessEnv, onLine?: (line: string) => void): Promise<number> {
@@ -145,8 +146,8 @@ async function buildLocalShards(count: number, args: readonly string[]): Promise
   }
   const dirs = Array.from({ length: count }, (_, at) => path.join(shardRoot, `${at + 1}-of-${count}`));
   const configAt = args.indexOf('--config');
-  const code = await merge(dirs, configAt === -1 ? undefined : args[configAt + 1]);
-  // The shards' pages are in the output now (as hard links where the disk allows).
+  const code = await merge(dirs, configAt === -1 ? undefined : args[configAt + 1], true);
+  // The shards' pages are in the output now; what is left of their folders is not needed.
   if (code === 0) await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   return code;
 }
@@ -157,12 +158,12 @@ async function loadSettings(config: string | undefined): Promise<void> {
   else await import('./load-settings');
 }
 
-async function merge(dirs: readonly string[], config: string | undefined): Promise<number> {
+async function merge(dirs: readonly string[], config: string | undefined, move: boolean): Promise<number> {
   await loadSettings(config);
   const { mergeShards } = await import('../files/shard-merge');
   await mergeShards(
     dirs.map((dir) => path.resolve(dir)),
-    { outDir: outputFolder(), cacheDir: cacheFolder() },
+    { outDir: outputFolder(), cacheDir: cacheFolder(), move },
   );
   return 0;
 }
@@ -173,6 +174,7 @@ async function main(argv: readonly string[]): Promise<number> {
     options: {
       shard: { type: 'string' },
       merge: { type: 'boolean' },
+      move: { type: 'boolean' },
       shards: { type: 'string' },
       'shard-key': { type: 'string' },
       // Astro's own option, passed on; the merge and the shard key read the same settings.
@@ -188,7 +190,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   // What is not ours goes to astro build as it was given.
-  const ours = new Set(['shard', 'merge', 'shards', 'shard-key', 'help', 'h']);
+  const ours = new Set(['shard', 'merge', 'move', 'shards', 'shard-key', 'help', 'h']);
   const passed: string[] = [];
   const positionals: string[] = [];
   for (const token of tokens) {
@@ -200,7 +202,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const config = typeof values.config === 'string' ? values.config : undefined;
-  if (values.merge) return merge(positionals, config);
+  if (values.merge) return merge(positionals, config, values.move === true);
   if (typeof values['shard-key'] === 'string') {
     await loadSettings(config);
     const { parseShard } = await import('../lib/core/shards');

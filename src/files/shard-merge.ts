@@ -22,6 +22,7 @@ import { linkTree, readEntry, type PagefindEntry } from '../integrations/search-
 import { wartaPublishing } from '../integrations/publishing';
 import { securityHeaders } from '../integrations/security-headers';
 import { wartaSitemap } from '../integrations/sitemap';
+import { moveInto } from './move-folder';
 import { readShardManifest, SHARD_FOLDER, type ReadShard } from './shard-manifest';
 
 /** Files the merge's own steps append to (a hand-written public/_headers or _redirects): copied, not linked. */
@@ -87,13 +88,18 @@ async function runOutputStep(
   await hooks['astro:build:done']?.({ ...done, logger });
 }
 
-/** Writes the search index's entry listing every shard's parts, in the order one build lists them. */
-async function mergeSearchEntry(shards: readonly ReadShard[], dir: string, cacheDir: string): Promise<void> {
+/** The search index entries of the shards that have one (a shard may hold no articles). */
+async function readSearchEntries(shards: readonly ReadShard[]): Promise<PagefindEntry[]> {
   const entries: PagefindEntry[] = [];
   for (const shard of shards) {
     const entry = await readEntry(path.join(shard.dir, searchIndexFolder)).catch(() => undefined);
     if (entry) entries.push(entry);
   }
+  return entries;
+}
+
+/** Writes the search index's entry listing every shard's parts, in the order one build lists them. */
+async function mergeSearchEntry(entries: readonly PagefindEntry[], dir: string, cacheDir: string): Promise<void> {
   if (entries.length === 0) {
     // An archive without articles: the empty index one build writes.
     await writeSearchIndex(dir, { pages: [], cacheDir });
@@ -153,13 +159,22 @@ export interface MergeOptions {
   outDir: string;
   /** Astro's cache folder (for the empty search index of an archive without articles). */
   cacheDir: string;
+  /**
+   * Move the shards' files into the output instead of linking them: a folder only one shard wrote
+   * goes whole, in one call, so the merge of a large archive does not make a folder per page. The
+   * shard folders keep only what the merge left, and cannot be merged again.
+   */
+  move?: boolean;
 }
 
 /**
  * Merges the shard outputs in `dirs` into `outDir`, staged so that a failure leaves the previous
  * output whole. Returns the report of the merged output.
  */
-export async function mergeShards(dirs: readonly string[], { outDir, cacheDir }: MergeOptions): Promise<BuildReport> {
+export async function mergeShards(
+  dirs: readonly string[],
+  { outDir, cacheDir, move = false }: MergeOptions,
+): Promise<BuildReport> {
   resetBuildContext();
   startBuildTimer();
   const shards = await readShards(dirs);
@@ -174,16 +189,11 @@ export async function mergeShards(dirs: readonly string[], { outDir, cacheDir }:
   const dirUrl = pathToFileURL(`${staged}/`);
   // Pages every shard rendered (the front page, the search page) are the same in each: one is kept.
   const unused = await unusedOriginals(shards);
+  const entries = await readSearchEntries(shards);
   for (const [at, shard] of shards.entries()) {
-    await linkTree(
-      shard.dir,
-      staged,
-      (file) =>
-        !file.startsWith(`${SHARD_FOLDER}/`) &&
-        file !== `${searchIndexFolder}/${ENTRY}` &&
-        !APPENDED.has(file) &&
-        !unused[at]!.has(file),
-    );
+    const skip = new Set([SHARD_FOLDER, `${searchIndexFolder}/${ENTRY}`, ...APPENDED, ...unused[at]!]);
+    if (move) moveInto(shard.dir, staged, skip);
+    else await linkTree(shard.dir, staged, (file) => !skip.has(file) && !file.startsWith(`${SHARD_FOLDER}/`));
     for (const file of APPENDED) {
       await copyFile(path.join(shard.dir, file), path.join(staged, file)).catch(() => undefined);
     }
@@ -201,7 +211,7 @@ export async function mergeShards(dirs: readonly string[], { outDir, cacheDir }:
   await timeStep('sitemaps', () => runOutputStep(wartaSitemap(), config, { dir: dirUrl, pages }));
   await timeStep('redirects', () => runOutputStep(wartaPublishing(), config, { dir: dirUrl, pages }));
   await timeStep('security headers', () => runOutputStep(securityHeaders(), config, { dir: dirUrl, pages }));
-  await timeStep('search index', () => mergeSearchEntry(shards, staged, cacheDir));
+  await timeStep('search index', () => mergeSearchEntry(entries, staged, cacheDir));
   const logger = mergeLogger('warta:merge');
   for (const { shard, report } of shards) {
     logger.info(`shard ${formatShard(shard)}: ${report.totalPages} pages in ${report.totalSeconds.toFixed(1)} s`);

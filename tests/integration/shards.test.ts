@@ -91,7 +91,7 @@ describe('a sharded build', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it('gives the files of one build, byte for byte, from 1 or 3 shards merged', async () => {
+  it('gives the files of one build, byte for byte, from 1 shard linked or 3 shards moved', async () => {
     // The fixture has what the comparison must cover.
     expect([...expected.keys()]).toEqual(
       expect.arrayContaining([
@@ -116,9 +116,13 @@ describe('a sharded build', () => {
       const dirs: string[] = [];
       for (let index = 1; index <= count; index += 1) dirs.push(await buildShard(index, count));
       const outDir = path.join(work, `merged-${count}`);
-      const merged = await runCli(['--merge', ...dirs], { ...ENV, WARTA_OUT_DIR: outDir });
+      const move = count === 3 ? ['--move'] : [];
+      const merged = await runCli(['--merge', ...move, ...dirs], { ...ENV, WARTA_OUT_DIR: outDir });
       expect(merged.exitCode, merged.output).toBe(0);
       expect(differences(expected, await readTree(outDir)), `${count} shards`).toEqual([]);
+      // Linked, a shard keeps its pages; moved, it gave them to the output.
+      const left = await listFiles(dirs[0]!);
+      expect(left.includes('index.html'), `${count} shards`).toBe(move.length === 0);
     }
   }, 600_000);
 
