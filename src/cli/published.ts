@@ -8,10 +8,9 @@
 import './load-settings';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { readContentFolder, resolveContentDir } from '../files/content-folder';
+import { publishedArticles, readContentFolder, resolveContentDir } from '../files/content-folder';
 import { resolveBuildTime } from '../lib/core/build-time';
 import { formatProblem } from '../lib/core/problems';
-import { selectPublished } from '../lib/content/publishing';
 import { siteConfig } from '../site.config';
 
 const HELP = `Usage: npm run -s published [-- --digest] [--dir <folder>]
@@ -45,18 +44,10 @@ async function main(): Promise<number> {
     for (const problem of errors) console.error(formatProblem(problem));
     return 1;
   }
-  const { published } = selectPublished(
-    folder.articles.map((article) => ({
-      date: article.frontmatter.date.date,
-      draft: article.frontmatter.draft,
-      permalink: article.permalink,
-    })),
-    {
-      now: resolveBuildTime(process.env),
-      includeDrafts: false,
-      includeFuture: process.env['WARTA_INCLUDE_FUTURE'] === '1',
-    },
-  );
+  const published = publishedArticles(folder, {
+    now: resolveBuildTime(process.env),
+    includeFuture: process.env['WARTA_INCLUDE_FUTURE'] === '1',
+  });
   const list = published.map((article) => article.permalink).sort();
   const text = list.map((permalink) => `${permalink}\n`).join('');
   process.stdout.write(values.digest ? `${createHash('sha256').update(text).digest('hex')}\n` : text);

@@ -10,14 +10,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { toArticleData } from '../lib/content/article-file';
-import { selectPublished } from '../lib/content/publishing';
 import { resolveBuildTime } from '../lib/core/build-time';
 import { planShardsOfArticles, type Shard } from '../lib/core/shards';
 import { sortNewestFirst } from '../lib/archive/sorting';
 import { readBuildSettings } from '../integrations/build-context';
 import { siteConfig } from '../site.config';
-import { readContentFolder, resolveContentDir } from './content-folder';
+import { publishedArticles, readContentFolder, resolveContentDir } from './content-folder';
 
 // Bumped when what a shard's pages are made of changes in a way the inputs below do not show.
 const KEY_FORMAT = '1';
@@ -31,11 +29,7 @@ export async function shardKey(shard: Shard, env: NodeJS.ProcessEnv = process.en
     timeZone: siteConfig.timeZone,
   });
   const now = resolveBuildTime(env);
-  // With the collection's ids, so that articles of one moment sort as the build sorts them.
-  const { published } = selectPublished(
-    folder.articles.map((article) => ({ ...toArticleData(article), id: article.id })),
-    { now, includeDrafts: false, includeFuture: settings.includeFuture },
-  );
+  const published = publishedArticles(folder, { now, includeFuture: settings.includeFuture });
   const plan = planShardsOfArticles(published, shard.count, {
     timeZone: siteConfig.timeZone,
     partPages: settings.searchPartPages,

@@ -15,6 +15,7 @@ import {
   assertContentFolder,
   displayPath,
   labelFromCwd,
+  publishedArticles,
   readContentFolder,
   type ContentFolder,
   type ReadContentFolderOptions,
@@ -33,7 +34,6 @@ import { renderInBackground } from './render-background';
 import { getBuildSettings, registerDeferredRenders, registerShardPlan } from '../integrations/build-context';
 import { resolveBuildTime } from '../lib/core/build-time';
 import { planShardsOfArticles, type ShardPlan } from '../lib/core/shards';
-import { selectPublished } from '../lib/content/publishing';
 import { withBase } from '../lib/core/permalinks';
 import { ContentError, formatProblem, sortProblems, type Problem } from '../lib/core/problems';
 
@@ -182,10 +182,7 @@ function planShard(folder: ContentFolder, timeZone: string): { index: number; pl
     registerShardPlan(undefined);
     return undefined;
   }
-  const { published } = selectPublished(
-    folder.articles.map((article) => toArticleData(article)),
-    { now: resolveBuildTime(process.env), includeDrafts: false, includeFuture },
-  );
+  const published = publishedArticles(folder, { now: resolveBuildTime(process.env), includeFuture });
   const plan = planShardsOfArticles(published, shard.count, { timeZone, partPages: searchPartPages });
   registerShardPlan(plan);
   return { index: shard.index, plan };
