@@ -59,6 +59,15 @@ describe('moveFolder', () => {
   });
 });
 
+const SHARD_B = {
+  'index.html': 'front page',
+  '2024/01/02/index.html': 'day',
+  '2024/01/03/banjir/index.html': 'article b',
+  '2025/index.html': 'year',
+  '_astro/site.css': 'css',
+  'pagefind/fragment/en-x_1.pf_fragment': 'fragment b',
+};
+
 describe('moveInto', () => {
   /** Writes `files` (path: text) under `dir`. */
   async function tree(dir: string, files: Record<string, string>): Promise<void> {
@@ -88,14 +97,7 @@ describe('moveInto', () => {
       'pagefind/fragment/id-x_1.pf_fragment': 'fragment a',
       '.warta-shard/manifest.json': 'manifest a',
     });
-    await tree(path.join(work, 'b'), {
-      'index.html': 'front page',
-      '2024/01/02/index.html': 'day',
-      '2024/01/03/banjir/index.html': 'article b',
-      '2025/index.html': 'year',
-      '_astro/site.css': 'css',
-      'pagefind/fragment/en-x_1.pf_fragment': 'fragment b',
-    });
+    await tree(path.join(work, 'b'), SHARD_B);
   });
 
   it('gives the folder every file of both, and what both wrote once', async () => {
@@ -152,14 +154,7 @@ describe('moveInto', () => {
   it('copies the files when the folders are on different file systems', async () => {
     const to = path.join(work, 'merged');
     moveInto(path.join(work, 'b'), to, new Set(), crossDevice);
-    expect(await files(to)).toEqual({
-      'index.html': 'front page',
-      '2024/01/02/index.html': 'day',
-      '2024/01/03/banjir/index.html': 'article b',
-      '2025/index.html': 'year',
-      '_astro/site.css': 'css',
-      'pagefind/fragment/en-x_1.pf_fragment': 'fragment b',
-    });
+    expect(await files(to)).toEqual(SHARD_B);
   });
 });
 
