@@ -22,6 +22,7 @@ import { fuzzHostileArticles } from '../../tests/helpers/hostile-articles';
 import { writePlainIndex, type QueryRun } from '../../tests/helpers/search-measure';
 import { generateArchive, type PlantedWord } from '../bench/generate-archive';
 import { benchQueries, compareQueries, type QueryComparison } from '../bench/search-queries';
+import { fixedBuildClock } from '../lib/core/build-time';
 import type { BuildReport } from '../lib/report/build-report';
 
 const HELP = `Usage: npm run bench -- --articles N [--seed S] [--keep] [--json <file>] [--no-warm] [--no-search] [--verify] [--config <file>] [--api] [--shards N]
@@ -603,8 +604,9 @@ async function main(): Promise<number> {
     // Astro takes the path of --config from the project's root.
     const configArgs = values.config ? ['--config', path.relative(projectRoot, path.resolve(values.config))] : [];
     if (sequential !== undefined) {
-      // Each shard as on a machine of its own: one build each, no shards within it.
-      const shardEnv = { ...env, WARTA_SHARDS: '1' };
+      // Each shard as on a machine of its own: one build each, no shards within it; one clock for
+      // the whole build and every shard, as the sharded workflow fixes it for its jobs.
+      const shardEnv = { ...env, WARTA_SHARDS: '1', SOURCE_DATE_EPOCH: fixedBuildClock(process.env) };
       if (!values['no-whole']) console.error('Cold build of the whole archive…');
       const whole = values['no-whole'] ? undefined : await build('cold', work, shardEnv, configArgs);
       const shards = await simulateShards(sequential, work, shardEnv, configArgs);

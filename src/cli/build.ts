@@ -202,7 +202,6 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const config = typeof values.config === 'string' ? values.config : undefined;
-  if (values.merge) return merge(positionals, config, values.move === true);
   if (typeof values['shard-key'] === 'string') {
     await loadSettings(config);
     const { parseShard } = await import('../lib/core/shards');
@@ -210,6 +209,10 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(await shardKey(parseShard(values['shard-key'], '--shard-key')));
     return 0;
   }
+  // One clock for the whole build, its shards and its merge (src/lib/core/build-time.ts).
+  const { fixedBuildClock } = await import('../lib/core/build-time');
+  process.env['SOURCE_DATE_EPOCH'] = fixedBuildClock(process.env);
+  if (values.merge) return merge(positionals, config, values.move === true);
   if (typeof values.shard === 'string') {
     const { parseShard } = await import('../lib/core/shards');
     parseShard(values.shard);

@@ -166,9 +166,14 @@ async function syncArticles(context: LoaderContext, options: ArticleLoaderOption
   const seen = new Set(folder.articles.map((article) => article.id));
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   await pruneRenderedBodies(renderedFolder, digests);
+  // Another shard's bodies are rendered only if a page of this one shows them.
+  const onDemand = shard ? deferred.filter(otherShard).length : 0;
+  const whilePages = deferred.length - onDemand;
   logger.info(
-    `${folder.articles.length} articles read, ${toRender.length} rendered${workers > 0 ? ` on ${workers} threads` : ''}` +
-      `${deferred.length > 0 ? ` (${deferred.length} while the pages render)` : ''}, ${folder.articles.length - toRender.length} unchanged`,
+    `${folder.articles.length} articles read, ${toRender.length - onDemand} rendered` +
+      `${workers > 0 ? ` on ${workers} threads` : ''}${whilePages > 0 ? ` (${whilePages} while the pages render)` : ''}` +
+      `${onDemand > 0 ? `, ${onDemand} of other shards only if a page shows them` : ''}, ` +
+      `${folder.articles.length - toRender.length} unchanged`,
   );
 }
 

@@ -14,3 +14,13 @@ export function resolveBuildTime(env: Readonly<Record<string, string | undefined
   }
   return date;
 }
+
+/**
+ * The value of `SOURCE_DATE_EPOCH` that fixes a build's clock for all it runs: the one given (checked),
+ * else `now` in whole seconds. `npm run build` sets it before starting Astro, so that every page of a
+ * build, and every shard of a build on one machine, tells the time of one moment: otherwise an
+ * article's age ("more than 24 years old") can change between pages rendered minutes apart.
+ */
+export function fixedBuildClock(env: Readonly<Record<string, string | undefined>>, now: Date = new Date()): string {
+  return String(Math.floor(resolveBuildTime(env, now).getTime() / 1000));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBuildTime } from '../../../../src/lib/core/build-time';
+import { fixedBuildClock, resolveBuildTime } from '../../../../src/lib/core/build-time';
 
 const now = new Date('2025-05-05T05:05:05Z');
 
@@ -30,5 +30,21 @@ describe('resolveBuildTime', () => {
   it('refuses hex and exponent notation', () => {
     expect(() => resolveBuildTime({ SOURCE_DATE_EPOCH: '0x10' }, now)).toThrow(/SOURCE_DATE_EPOCH/);
     expect(() => resolveBuildTime({ SOURCE_DATE_EPOCH: '1e9' }, now)).toThrow(/SOURCE_DATE_EPOCH/);
+  });
+});
+
+describe('fixedBuildClock', () => {
+  const now = new Date('2026-12-03T18:24:31.750Z');
+
+  it('fixes an unset clock at the whole second now', () => {
+    expect(fixedBuildClock({}, now)).toBe('1796322271');
+    expect(resolveBuildTime({ SOURCE_DATE_EPOCH: fixedBuildClock({}, now) })).toEqual(
+      new Date('2026-12-03T18:24:31Z'),
+    );
+  });
+
+  it('keeps a clock that is set, and refuses one that is not a clock', () => {
+    expect(fixedBuildClock({ SOURCE_DATE_EPOCH: ' 1767225600 ' }, now)).toBe('1767225600');
+    expect(() => fixedBuildClock({ SOURCE_DATE_EPOCH: 'yesterday' }, now)).toThrow(/SOURCE_DATE_EPOCH/);
   });
 });
