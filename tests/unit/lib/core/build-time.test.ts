@@ -38,9 +38,7 @@ describe('fixedBuildClock', () => {
 
   it('fixes an unset clock at the whole second now', () => {
     expect(fixedBuildClock({}, now)).toBe('1796322271');
-    expect(resolveBuildTime({ SOURCE_DATE_EPOCH: fixedBuildClock({}, now) })).toEqual(
-      new Date('2026-12-03T18:24:31Z'),
-    );
+    expect(resolveBuildTime({ SOURCE_DATE_EPOCH: fixedBuildClock({}, now) })).toEqual(new Date('2026-12-03T18:24:31Z'));
   });
 
   it('keeps a clock that is set, and refuses one that is not a clock', () => {
