@@ -202,6 +202,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const config = typeof values.config === 'string' ? values.config : undefined;
+  if (values.move && !values.merge)
+    throw new Error('--move goes with --merge: npm run build -- --merge --move shards/*');
   if (typeof values['shard-key'] === 'string') {
     await loadSettings(config);
     const { parseShard } = await import('../lib/core/shards');

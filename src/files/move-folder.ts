@@ -1,7 +1,8 @@
 /**
  * Moving a finished folder to where it belongs: a rename when both places are on one file system,
  * a copy and a removal when they are not (a rename across file systems fails with EXDEV, as from a
- * project on one disk to an output folder on a tmpfs).
+ * project on one disk to an output folder on a tmpfs); and moving the contents of one folder into
+ * another that already holds some (the merge of a sharded build, `moveInto`).
  */
 import {
   constants as fsConstants,
@@ -51,8 +52,8 @@ export function moveFolder(
 
 /**
  * Moves what the folder `from` holds into the folder `to`, leaving out the paths in `skip` (with
- * `/` separators, relative to `from`; a folder's path leaves out all it holds). A folder `to` has
- * no entry of that name for, and under which nothing is skipped, is renamed whole: one call however
+ * `/` separators, relative to `from`; a folder's path leaves out all it holds). A folder of `from`
+ * that `to` does not have yet, and that holds nothing skipped, is renamed whole: one call however
  * many pages it holds, where linking makes a folder per page and a link per file. Into a folder
  * both have, the entries go one by one. A file `to` already has is left where it is (the merge's
  * shards write the same bytes to a path that several of them render). Across file systems the

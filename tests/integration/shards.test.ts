@@ -167,6 +167,9 @@ describe('a sharded build', () => {
     expect(missing.output).toContain('shard 2/2 is missing');
     const notShard = await runCli(['--merge', only, whole.outDir], { ...ENV, WARTA_OUT_DIR: path.join(work, 'never') });
     expect(notShard.output).toContain('is not the output of a shard');
+    const moveAlone = await runCli(['--move', only], { ...ENV, WARTA_OUT_DIR: path.join(work, 'never') });
+    expect(moveAlone.exitCode).not.toBe(0);
+    expect(moveAlone.output).toContain('--move goes with --merge');
     expect(await listFiles(path.join(work, 'never')).catch(() => [])).toEqual([]);
   }, 300_000);
 });
