@@ -8,7 +8,8 @@
 import './load-settings';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { publishedArticles, readContentFolder, resolveContentDir } from '../files/content-folder';
+import { readContentFolder, resolveContentDir } from '../files/content-folder';
+import { publishedArticles } from '../lib/content/publishing';
 import { resolveBuildTime } from '../lib/core/build-time';
 import { formatProblem } from '../lib/core/problems';
 import { siteConfig } from '../site.config';
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
     for (const problem of errors) console.error(formatProblem(problem));
     return 1;
   }
-  const published = publishedArticles(folder, {
+  const published = publishedArticles(folder.articles, {
     now: resolveBuildTime(process.env),
     includeFuture: process.env['WARTA_INCLUDE_FUTURE'] === '1',
   });

@@ -7,15 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import {
-  findCollisions,
-  readArticle,
-  toArticleData,
-  type ArticleRecord,
-  type ReadArticleOptions,
-} from '../lib/content/article-file';
-import type { ArticleData } from '../lib/content/article-schema';
-import { selectPublished } from '../lib/content/publishing';
+import { findCollisions, readArticle, type ArticleRecord, type ReadArticleOptions } from '../lib/content/article-file';
 import { sortProblems, type Problem } from '../lib/core/problems';
 import { findTranslationProblems } from '../lib/content/translation-checks';
 
@@ -63,21 +55,6 @@ export interface ContentFolder {
   fileCount: number;
   /** Every Markdown file read, as sorted paths below the folder, with or without errors. */
   files: string[];
-}
-
-/**
- * The articles of `folder` that a build at `now` publishes (no drafts; future-dated ones only with
- * `includeFuture`), with their collection ids, which order articles of one moment as the build
- * orders them. What the shard plan, the shard key and `npm run published` select from.
- */
-export function publishedArticles(
-  folder: ContentFolder,
-  { now, includeFuture }: { now: Date; includeFuture: boolean },
-): (ArticleData & { id: string })[] {
-  return selectPublished(
-    folder.articles.map((article) => ({ ...toArticleData(article), id: article.id })),
-    { now, includeDrafts: false, includeFuture },
-  ).published;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

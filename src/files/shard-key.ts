@@ -10,12 +10,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { publishedArticles } from '../lib/content/publishing';
 import { resolveBuildTime } from '../lib/core/build-time';
 import { planShardsOfArticles, type Shard } from '../lib/core/shards';
 import { sortNewestFirst } from '../lib/archive/sorting';
 import { readBuildSettings } from '../integrations/build-context';
 import { siteConfig } from '../site.config';
-import { publishedArticles, readContentFolder, resolveContentDir } from './content-folder';
+import { readContentFolder, resolveContentDir } from './content-folder';
 
 // Bumped when what a shard's pages are made of changes in a way the inputs below do not show.
 const KEY_FORMAT = '1';
@@ -29,7 +30,7 @@ export async function shardKey(shard: Shard, env: NodeJS.ProcessEnv = process.en
     timeZone: siteConfig.timeZone,
   });
   const now = resolveBuildTime(env);
-  const published = publishedArticles(folder, { now, includeFuture: settings.includeFuture });
+  const published = publishedArticles(folder.articles, { now, includeFuture: settings.includeFuture });
   const plan = planShardsOfArticles(published, shard.count, {
     timeZone: siteConfig.timeZone,
     partPages: settings.searchPartPages,

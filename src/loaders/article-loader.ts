@@ -15,7 +15,6 @@ import {
   assertContentFolder,
   displayPath,
   labelFromCwd,
-  publishedArticles,
   readContentFolder,
   type ContentFolder,
   type ReadContentFolderOptions,
@@ -32,6 +31,7 @@ import { renderArticle, type RenderJob, type RenderOutcome } from './render-arti
 import { defaultWorkerCount, renderOnWorkers, type RenderResult } from './render-pool';
 import { renderInBackground } from './render-background';
 import { getBuildSettings, registerDeferredRenders, registerShardPlan } from '../integrations/build-context';
+import { publishedArticles } from '../lib/content/publishing';
 import { resolveBuildTime } from '../lib/core/build-time';
 import { planShardsOfArticles, type ShardPlan } from '../lib/core/shards';
 import { withBase } from '../lib/core/permalinks';
@@ -187,7 +187,7 @@ function planShard(folder: ContentFolder, timeZone: string): { index: number; pl
     registerShardPlan(undefined);
     return undefined;
   }
-  const published = publishedArticles(folder, { now: resolveBuildTime(process.env), includeFuture });
+  const published = publishedArticles(folder.articles, { now: resolveBuildTime(process.env), includeFuture });
   const plan = planShardsOfArticles(published, shard.count, { timeZone, partPages: searchPartPages });
   registerShardPlan(plan);
   return { index: shard.index, plan };

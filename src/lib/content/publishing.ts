@@ -2,6 +2,8 @@
  * Which articles a build publishes: drafts only in development, articles dated in the future only
  * once their time has come (or when the build asks for them).
  */
+import { toArticleData, type ArticleRecord } from './article-file';
+import type { ArticleData } from './article-schema';
 
 /** What publishing needs to know about an article. */
 export interface Publishable {
@@ -35,4 +37,20 @@ export function selectPublished<T extends Publishable>(
     else published.push(article);
   }
   return { published, drafts, scheduled };
+}
+
+/**
+ * The articles a build at `now` publishes from those read from the content folder (no drafts;
+ * future-dated ones only with `includeFuture`), with their collection ids, which order articles of
+ * one moment as the build orders them. What the shard plan, the shard key and `npm run published`
+ * select from.
+ */
+export function publishedArticles(
+  articles: readonly ArticleRecord[],
+  { now, includeFuture }: { now: Date; includeFuture: boolean },
+): (ArticleData & { id: string })[] {
+  return selectPublished(
+    articles.map((article) => ({ ...toArticleData(article), id: article.id })),
+    { now, includeDrafts: false, includeFuture },
+  ).published;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { selectPublished, type Publishable } from '../../../../src/lib/content/publishing';
+import { readArticle, type ArticleRecord } from '../../../../src/lib/content/article-file';
+import { publishedArticles, selectPublished, type Publishable } from '../../../../src/lib/content/publishing';
 
 interface Item extends Publishable {
   id: string;
@@ -45,5 +46,31 @@ describe('selectPublished', () => {
     expect(
       ids(selectPublished([future], { now: later, includeDrafts: false, includeFuture: false }).published),
     ).toEqual(['future']);
+  });
+});
+
+describe('publishedArticles', () => {
+  function record(file: string, frontmatter: string): ArticleRecord {
+    const result = readArticle(file, `---\n${frontmatter}\n---\n\nIsi berita.\n`, {
+      defaultLang: 'id',
+      timeZone: 'Asia/Jakarta',
+    });
+    if (!result.article) throw new Error(JSON.stringify(result.problems));
+    return result.article;
+  }
+  const records = [
+    record('2024/12/pasar.md', 'title: Pasar\ndate: 2024-12-31T10:00:00+07:00'),
+    record('2024/12/rancangan.md', 'title: Rancangan\ndate: 2024-12-30T10:00:00+07:00\ndraft: true'),
+    record('2025/01/esok.md', 'title: Esok\ndate: 2025-01-02T10:00:00+07:00'),
+  ];
+
+  it('gives what a build publishes, with the collection ids, and no draft', () => {
+    const published = publishedArticles(records, { now, includeFuture: false });
+    expect(published.map((article) => [article.id, article.title])).toEqual([['2024/12/pasar', 'Pasar']]);
+  });
+
+  it('gives future-dated articles when the build asks for them, never drafts', () => {
+    const published = publishedArticles(records, { now, includeFuture: true });
+    expect(published.map((article) => article.id)).toEqual(['2024/12/pasar', '2025/01/esok']);
   });
 });
