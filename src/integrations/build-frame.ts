@@ -30,6 +30,7 @@ import {
   timeSwap,
   type OutputFigures,
 } from './build-report';
+import { condensedPageLog } from './page-log';
 import { stagedOutputDir, stageOutput, swapOutputIntoPlace, workFromProjectRoot } from './build-staging';
 
 const START_NAME = 'warta:build-start';
@@ -60,7 +61,14 @@ export function buildStart(): AstroIntegration {
         startBuildTimer();
         // Every logger of the build (Astro's, Vite's, each integration's and loader's) writes
         // through this one shared destination, so the report sees every warning, whoever raised it.
-        logger.options.destination = recordingWarnings(logger.options.destination, reportWarning);
+        // Astro's line per page becomes a count every few seconds (page-log.ts), but under
+        // --verbose or WARTA_LOG_PAGES=1.
+        const { destination, level } = logger.options;
+        const everyPage = level === 'debug' || process.env['WARTA_LOG_PAGES'] === '1';
+        logger.options.destination = recordingWarnings(
+          everyPage ? destination : condensedPageLog(destination),
+          reportWarning,
+        );
         workFromProjectRoot(config.root);
         updateConfig({ outDir: stageOutput(config.outDir, config.root) });
       },

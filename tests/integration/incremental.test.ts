@@ -14,6 +14,7 @@ const EDITED_BODY = 'Koreksi: angka peluncuran diperbarui redaksi.';
 const NEW_TITLE = 'Jalan Tol Trans-Jawa Resmi Dibuka';
 
 let work: string;
+let firstOutput: string;
 let warm: BuildResult;
 let clean: BuildResult;
 
@@ -31,20 +32,30 @@ beforeAll(async () => {
   await cp(path.join(fixturesDir, 'browse', 'content'), content, { recursive: true });
   const first = await buildArchive(content, { WARTA_CACHE_DIR: cacheDir, WARTA_OUT_DIR: outDir });
   expect(first.exitCode, first.output).toBe(0);
+  firstOutput = first.output;
   await first.cleanup();
   // One article's text changes; another article's title, which lists and its neighbours show.
   await edit(path.join(content, '2022/09/uji-rudal.md'), (text) => `${text}\n${EDITED_BODY}\n`);
   await edit(path.join(content, '2023/09/jalan-tol.md'), (text) =>
     text.replace("title: 'Jalan Tol Baru Dibuka'", `title: '${NEW_TITLE}'`),
   );
-  // One after the other: builds in one checkout share Astro's .astro folder.
-  warm = await buildArchive(content, { WARTA_CACHE_DIR: cacheDir, WARTA_OUT_DIR: outDir });
+  // One after the other: builds in one checkout share Astro's .astro folder. WARTA_LOG_PAGES=1 logs
+  // every page, kept or rendered, as Astro does.
+  warm = await buildArchive(content, { WARTA_CACHE_DIR: cacheDir, WARTA_OUT_DIR: outDir, WARTA_LOG_PAGES: '1' });
   clean = await buildArchive(content, { WARTA_CACHE_DIR: path.join(work, 'clean-cache') });
 }, 300_000);
 
 afterAll(async () => {
   await Promise.all([warm?.cleanup(), clean?.cleanup()]);
   await rm(work, { recursive: true, force: true });
+});
+
+describe('the log of the pages', () => {
+  it('counts the files written instead of a line for each, unless WARTA_LOG_PAGES=1', () => {
+    expect(firstOutput).not.toContain('├─');
+    expect(firstOutput).toMatch(/\[build\] \d+ files written \(pages, feeds and the like\)\n/);
+    expect(warm.output).toMatch(/├─ \/2019\/11\/05\/arsip-lama\/index\.html/);
+  });
 });
 
 describe('a rebuild after editing two articles', () => {

@@ -1,0 +1,126 @@
+import { stripVTControlCharacters } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { AstroLoggerMessage } from 'astro';
+import { condensedPageLog, readPageOutcome } from '../../../src/integrations/page-log';
+
+// What Astro's generate step logs for each page (astro/dist/core/build/generate.js), with colours.
+const pageLine = (file: string): AstroLoggerMessage => ({
+  label: null,
+  level: 'info',
+  message: `  \u001b[34m├─\u001b[39m \u001b[2m${file}\u001b[22m`,
+  newLine: false,
+});
+const pageTime = (text: string): AstroLoggerMessage => ({
+  label: 'SKIP_FORMAT',
+  level: 'info',
+  message: ` ${text} `,
+  newLine: true,
+});
+const completed: AstroLoggerMessage = {
+  label: null,
+  level: 'info',
+  message: '\u001b[32m✓ Completed in 41.79s.\n\u001b[39m',
+  newLine: true,
+};
+
+function recordedLog(progressEveryMs = 10_000) {
+  const lines: AstroLoggerMessage[] = [];
+  let clock = 0;
+  const log = condensedPageLog({ write: (message) => lines.push(message) }, { now: () => clock, progressEveryMs });
+  return { lines, log, advance: (ms: number) => (clock += ms) };
+}
+
+describe('readPageOutcome', () => {
+  it("reads Astro's page times, kept pages and empty pages", () => {
+    expect(readPageOutcome(' \u001b[2m(+3ms)\u001b[22m ')).toEqual({ kind: 'rendered', ms: 3 });
+    expect(readPageOutcome(' \u001b[31m(+1.20s)\u001b[39m ')).toEqual({ kind: 'rendered', ms: 1200 });
+    expect(readPageOutcome(' (+1m 5s) ')).toEqual({ kind: 'rendered', ms: 65_000 });
+    expect(readPageOutcome(' \u001b[32m(cached)\u001b[39m')).toEqual({ kind: 'kept' });
+    expect(readPageOutcome(' (restored)')).toEqual({ kind: 'kept' });
+    expect(readPageOutcome(' (+2ms) (file not created, response body was empty)')).toEqual({ kind: 'empty' });
+    expect(readPageOutcome('[build] 3 pages')).toBeUndefined();
+  });
+});
+
+describe('condensedPageLog', () => {
+  it('replaces the line per page by the total before "Completed in", keeping other messages in order', () => {
+    const { lines, log } = recordedLog();
+    const before: AstroLoggerMessage = {
+      label: 'build',
+      level: 'info',
+      message: 'Building static entrypoints...',
+      newLine: true,
+    };
+    log.write(before);
+    for (const file of ['/index.html', '/2022/index.html', '/2022/09/06/a/index.html']) {
+      log.write(pageLine(file));
+      log.write(pageTime('(+3ms)'));
+    }
+    log.write(completed);
+    expect(lines.map((line) => line.message)).toEqual([
+      'Building static entrypoints...',
+      '3 files written (pages, feeds and the like)',
+      completed.message,
+    ]);
+  });
+
+  it('counts pages kept from the last build, slow pages and empty pages in the total', () => {
+    const { lines, log } = recordedLog();
+    log.write(pageLine('/slow/index.html'));
+    log.write(pageTime('\u001b[31m(+612ms)\u001b[39m'));
+    log.write(pageLine('/kept/index.html'));
+    log.write(pageTime('\u001b[32m(cached)\u001b[39m'));
+    log.write(pageLine('/empty/index.html'));
+    log.write(pageTime('(+1ms) (file not created, response body was empty)'));
+    log.write(completed);
+    expect(lines.map((line) => stripVTControlCharacters(line.message).trim())).toEqual([
+      '3 files written (pages, feeds and the like), 1 of them kept from the last build, 1 took 500 ms or more, ' +
+        '1 came out empty (no file written) (--verbose names each)',
+      '✓ Completed in 41.79s.',
+    ]);
+  });
+
+  it('pairs no line with a time: Astro renders several pages at once', () => {
+    const { lines, log } = recordedLog();
+    for (const file of ['/a/index.html', '/b/index.html', '/c/index.html']) log.write(pageLine(file));
+    for (const time of ['(+9ms)', '(+3ms)', '(+4ms)']) log.write(pageTime(time));
+    log.write(completed);
+    expect(lines.map((line) => line.message)).toEqual([
+      '3 files written (pages, feeds and the like)',
+      completed.message,
+    ]);
+  });
+
+  it('logs the files written so far once the interval has passed, with digits grouped', () => {
+    const { lines, log, advance } = recordedLog(10_000);
+    for (let page = 0; page < 1500; page += 1) {
+      log.write(pageLine(`/p/${page}/index.html`));
+      log.write(pageTime('(+3ms)'));
+      advance(page === 1199 ? 10_000 : 1);
+    }
+    log.write(completed);
+    expect(lines.map((line) => line.message)).toEqual([
+      '1,201 files written so far',
+      '1,500 files written (pages, feeds and the like)',
+      completed.message,
+    ]);
+    expect(lines[0]).toMatchObject({ label: 'build', level: 'info', newLine: true });
+  });
+
+  it('passes every other message through unchanged', () => {
+    const { lines, log } = recordedLog();
+    const messages: AstroLoggerMessage[] = [
+      { label: 'build', level: 'warn', message: 'something', newLine: true },
+      {
+        label: null,
+        level: 'info',
+        message: '  ▶ /_astro/a.avif (before: 11kB, after: 1kB) (+245ms) (1/67)',
+        newLine: true,
+      },
+      { label: 'SKIP_FORMAT', level: 'info', message: '\n generating static routes ', newLine: true },
+      completed,
+    ];
+    for (const message of messages) log.write(message);
+    expect(lines).toEqual(messages);
+  });
+});
