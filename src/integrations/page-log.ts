@@ -65,7 +65,7 @@ export function condensedPageLog(
   const now = options.now ?? Date.now;
   const every = options.progressEveryMs ?? PROGRESS_EVERY_MS;
   const count = { written: 0, kept: 0, slow: 0, empty: 0 };
-  let lastProgress = now();
+  let lastProgress = 0;
 
   const say = (message: string): void => destination.write({ label: 'build', level: 'info', message, newLine: true });
   const total = (): string => {
@@ -73,7 +73,7 @@ export function condensedPageLog(
     if (count.kept > 0) parts.push(`${groupDigits(count.kept)} of them kept from the last build`);
     if (count.slow > 0) parts.push(`${groupDigits(count.slow)} took ${SLOW_PAGE_MS} ms or more`);
     if (count.empty > 0) parts.push(`${groupDigits(count.empty)} came out empty (no file written)`);
-    const more = count.slow + count.empty > 0 ? ' (--verbose names each)' : '';
+    const more = count.slow + count.empty > 0 ? ' (WARTA_LOG_PAGES=1 names each)' : '';
     return `${parts.join(', ')}${more}`;
   };
 
@@ -86,6 +86,8 @@ export function condensedPageLog(
       if (message.level === 'info' && message.label === null && !message.newLine && PAGE_LINE.test(text)) return;
       const outcome = message.label === 'SKIP_FORMAT' ? readPageOutcome(text) : undefined;
       if (outcome) {
+        // The interval runs from the first page on: the steps before it log their own lines.
+        if (count.written === 0) lastProgress = now();
         count.written += 1;
         if (outcome.kind === 'kept') count.kept += 1;
         else if (outcome.kind === 'empty') count.empty += 1;
