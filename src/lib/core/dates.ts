@@ -185,7 +185,8 @@ export function formatShortDate(date: Date, options: FormatDateOptions): string 
   return formatCached(date, pattern, options.lang, options.timeZone);
 }
 
-// A date is shown on its page, in every list it appears in and in feeds: formatted once per build.
+// A date is shown on its page, in every list it appears in and in feeds, a period in the trail and
+// heading of every page of its archives: each is formatted once per build.
 const formatted = new Map<string, string>();
 const FORMAT_CACHE_SIZE = 200_000;
 
@@ -256,10 +257,12 @@ const calendarFormatters = new Map<string, Intl.DateTimeFormat>();
 export function formatMonthName(month: number, options: { lang: Lang; style?: 'long' | 'short' }): string {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month must be 1–12, got ${month}`);
   // Stand-alone month forms (LLLL), on a fixed UTC date: the name of a month depends on no zone.
-  return format(new Date(Date.UTC(2000, month - 1, 1)), options.style === 'short' ? 'LLL' : 'LLLL', {
-    locale: LOCALES[options.lang],
-    in: tz('UTC'),
-  });
+  return formatCached(
+    new Date(Date.UTC(2000, month - 1, 1)),
+    options.style === 'short' ? 'LLL' : 'LLLL',
+    options.lang,
+    'UTC',
+  );
 }
 
 /** Names an archive period for headings: "2022", "September 2022", "6 September 2022". */
@@ -269,7 +272,7 @@ export function formatPeriod(
   options: Omit<FormatDateOptions, 'precision'>,
 ): string {
   const pattern = kind === 'year' ? 'yyyy' : kind === 'month' ? 'LLLL yyyy' : 'd MMMM yyyy';
-  return format(start, pattern, { locale: LOCALES[options.lang], in: tz(options.timeZone) });
+  return formatCached(start, pattern, options.lang, options.timeZone);
 }
 
 /**
@@ -282,7 +285,7 @@ export function formatPeriodInTrail(
   options: Omit<FormatDateOptions, 'precision'>,
 ): string {
   const pattern = kind === 'year' ? 'yyyy' : kind === 'month' ? 'LLLL' : 'd MMMM';
-  return format(start, pattern, { locale: LOCALES[options.lang], in: tz(options.timeZone) });
+  return formatCached(start, pattern, options.lang, options.timeZone);
 }
 
 /** Names a day of the year without its year, for "on this day": "15 Juli" / "15 July". */
