@@ -2,11 +2,12 @@
  * The build's log of its pages. Astro logs two messages for every page it writes: the page's file
  * (`  ├─ /2022/09/06/slug/index.html`) and then its time (`(+3ms)`), or `(cached)` / `(restored)`
  * when an incremental build kept it: a line per page or feed, 29,000 lines at 10,000 articles and
- * over 185,000 at 100,000, more than a CI log viewer shows, and about a second of the page thread's
- * time at 10,000 (profiled). This destination keeps what a reader of the log needs from them: a line every few seconds
- * with the files written so far, and the total before Astro's "Completed in", with how many were
- * kept from the last build, how many took longer than Astro's own mark of a slow page (500 ms) and
- * how many came out empty. `WARTA_LOG_PAGES=1`, or `--verbose` (Astro's debug level), logs every page as before.
+ * over 185,000 at 100,000, more than a CI log viewer shows, and about a second of the page
+ * thread's time at 10,000 (profiled). This destination keeps what a reader of the log needs from
+ * them: a line every few seconds with the files written so far, and the total before Astro's
+ * "Completed in", with how many were kept from the last build, how many took longer than Astro's
+ * own mark of a slow page (500 ms) and how many came out empty. `WARTA_LOG_PAGES=1`, or `--verbose`
+ * (Astro's debug level), logs every page as before.
  */
 import { stripVTControlCharacters } from 'node:util';
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
