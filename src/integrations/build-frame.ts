@@ -61,8 +61,8 @@ export function buildStart(): AstroIntegration {
         startBuildTimer();
         // Every logger of the build (Astro's, Vite's, each integration's and loader's) writes
         // through this one shared destination, so the report sees every warning, whoever raised it.
-        // Astro's line per page becomes a count every few seconds (page-log.ts), but under
-        // --verbose or WARTA_LOG_PAGES=1.
+        // Astro's line per page and per picture becomes a count every few seconds (page-log.ts),
+        // but under --verbose or WARTA_LOG_PAGES=1.
         const { destination, level } = logger.options;
         const everyPage = level === 'debug' || process.env['WARTA_LOG_PAGES'] === '1';
         logger.options.destination = recordingWarnings(

@@ -6,8 +6,9 @@
  * thread's time at 10,000 (profiled). This destination keeps what a reader of the log needs from
  * them: a line every few seconds with the files written so far, and the total before Astro's
  * "Completed in", with how many were kept from the last build, how many took longer than Astro's
- * own mark of a slow page (500 ms) and how many came out empty. `WARTA_LOG_PAGES=1`, or `--verbose`
- * (Astro's debug level), logs every page as before.
+ * own mark of a slow page (500 ms) and how many came out empty. Astro's line for each size and
+ * format of a picture is counted the same way. `WARTA_LOG_PAGES=1`, or `--verbose` (Astro's debug
+ * level), logs every page and picture as before.
  */
 import { stripVTControlCharacters } from 'node:util';
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
@@ -53,11 +54,30 @@ function groupDigits(count: number): string {
   return count.toLocaleString('en-US');
 }
 
+/** What Astro logs for each size and format of a picture: `  ▶ /_astro/a.avif (…) (+245ms) (1/67)`. */
+const PICTURE_LINE =
+  /^ {2}▶ \S+ \((?:before: \d+kB, after: \d+kB|(reused|revalidated) cache entry)\) \(\+[^)]*\) \((\d+)\/(\d+)\)$/;
+
+/** A picture Astro wrote: whether its cache had it, and how many of how many pictures it is. */
+export interface PictureLine {
+  fromCache: boolean;
+  number: number;
+  total: number;
+}
+
+/** Reads Astro's line for a picture it wrote (undefined for any other line). */
+export function readPictureLine(message: string): PictureLine | undefined {
+  const line = PICTURE_LINE.exec(stripVTControlCharacters(message));
+  if (!line) return undefined;
+  return { fromCache: line[1] !== undefined, number: Number(line[2]), total: Number(line[3]) };
+}
+
 /**
- * Wraps a logger destination so that Astro's line per page is replaced by a line every
- * `progressEveryMs` with the files written so far, and one with the total before Astro's
- * "Completed in", which also counts the pages slower than {@link SLOW_PAGE_MS} and those Astro wrote
- * no file for. Every other message passes through unchanged, in its order.
+ * Wraps a logger destination so that Astro's line per page, and per size and format of a picture,
+ * is replaced by a line every `progressEveryMs` with how many were written so far, and one with the
+ * total before Astro's "Completed in" (for pages, also how many were slower than
+ * {@link SLOW_PAGE_MS} or written as no file). Every other message passes through unchanged, in its
+ * order.
  */
 export function condensedPageLog(
   destination: AstroLoggerDestination,
@@ -65,43 +85,68 @@ export function condensedPageLog(
 ): AstroLoggerDestination {
   const now = options.now ?? Date.now;
   const every = options.progressEveryMs ?? PROGRESS_EVERY_MS;
-  const count = { written: 0, kept: 0, slow: 0, empty: 0 };
+  const pages = { written: 0, kept: 0, slow: 0, empty: 0 };
+  const pictures = { written: 0, fromCache: 0, total: 0 };
   let lastProgress = 0;
 
   const say = (message: string): void => destination.write({ label: 'build', level: 'info', message, newLine: true });
-  const total = (): string => {
-    const parts = [`${groupDigits(count.written)} files written (pages, feeds and the like)`];
-    if (count.kept > 0) parts.push(`${groupDigits(count.kept)} of them kept from the last build`);
-    if (count.slow > 0) parts.push(`${groupDigits(count.slow)} took ${SLOW_PAGE_MS} ms or more`);
-    if (count.empty > 0) parts.push(`${groupDigits(count.empty)} came out empty (no file written)`);
-    const more = count.slow + count.empty > 0 ? ' (WARTA_LOG_PAGES=1 names each)' : '';
+  // The interval runs from the first page or picture on: the steps before log their own lines.
+  const progress = (first: boolean, line: () => string): void => {
+    if (first) lastProgress = now();
+    else if (now() - lastProgress >= every) {
+      lastProgress = now();
+      say(line());
+    }
+  };
+  const pagesTotal = (): string => {
+    const parts = [`${groupDigits(pages.written)} files written (pages, feeds and the like)`];
+    if (pages.kept > 0) parts.push(`${groupDigits(pages.kept)} of them kept from the last build`);
+    if (pages.slow > 0) parts.push(`${groupDigits(pages.slow)} took ${SLOW_PAGE_MS} ms or more`);
+    if (pages.empty > 0) parts.push(`${groupDigits(pages.empty)} came out empty (no file written)`);
+    const more = pages.slow + pages.empty > 0 ? ' (WARTA_LOG_PAGES=1 names each)' : '';
     return `${parts.join(', ')}${more}`;
+  };
+  const picturesTotal = (): string => {
+    const reused = pictures.fromCache > 0 ? `, ${groupDigits(pictures.fromCache)} of them from the cache` : '';
+    return `${groupDigits(pictures.written)} pictures written (each size and format)${reused}`;
   };
 
   return {
     ...destination,
     write(message: AstroLoggerMessage) {
+      if (message.level !== 'info') {
+        destination.write(message);
+        return;
+      }
       const text = stripVTControlCharacters(message.message);
       // Astro renders several pages at once (build.concurrency): a page's line is written when it
       // starts, its time when it is done, with other pages' lines between them.
-      if (message.level === 'info' && message.label === null && !message.newLine && PAGE_LINE.test(text)) return;
+      if (message.label === null && !message.newLine && PAGE_LINE.test(text)) return;
       const outcome = message.label === 'SKIP_FORMAT' ? readPageOutcome(text) : undefined;
       if (outcome) {
-        // The interval runs from the first page on: the steps before it log their own lines.
-        if (count.written === 0) lastProgress = now();
-        count.written += 1;
-        if (outcome.kind === 'kept') count.kept += 1;
-        else if (outcome.kind === 'empty') count.empty += 1;
-        else if (outcome.ms >= SLOW_PAGE_MS) count.slow += 1;
-        if (now() - lastProgress >= every) {
-          lastProgress = now();
-          say(`${groupDigits(count.written)} files written so far`);
-        }
+        pages.written += 1;
+        if (outcome.kind === 'kept') pages.kept += 1;
+        else if (outcome.kind === 'empty') pages.empty += 1;
+        else if (outcome.ms >= SLOW_PAGE_MS) pages.slow += 1;
+        progress(pages.written === 1, () => `${groupDigits(pages.written)} files written so far`);
         return;
       }
-      if (count.written > 0 && text.includes('Completed in')) {
-        say(total());
-        Object.assign(count, { written: 0, kept: 0, slow: 0, empty: 0 });
+      const picture = message.label === null ? readPictureLine(text) : undefined;
+      if (picture) {
+        pictures.written += 1;
+        pictures.total = picture.total;
+        if (picture.fromCache) pictures.fromCache += 1;
+        progress(
+          pictures.written === 1,
+          () => `${groupDigits(pictures.written)} of ${groupDigits(pictures.total)} pictures written so far`,
+        );
+        return;
+      }
+      if (text.includes('Completed in')) {
+        if (pages.written > 0) say(pagesTotal());
+        if (pictures.written > 0) say(picturesTotal());
+        Object.assign(pages, { written: 0, kept: 0, slow: 0, empty: 0 });
+        Object.assign(pictures, { written: 0, fromCache: 0, total: 0 });
       }
       destination.write(message);
     },

@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { AstroLoggerMessage } from 'astro';
-import { condensedPageLog, readPageOutcome } from '../../../src/integrations/page-log';
+import { condensedPageLog, readPageOutcome, readPictureLine } from '../../../src/integrations/page-log';
 
 // What Astro's generate step logs for each page (astro/dist/core/build/generate.js), with colours.
 const pageLine = (file: string): AstroLoggerMessage => ({
@@ -39,6 +39,30 @@ describe('readPageOutcome', () => {
     expect(readPageOutcome(' (restored)')).toEqual({ kind: 'kept' });
     expect(readPageOutcome(' (+2ms) (file not created, response body was empty)')).toEqual({ kind: 'empty' });
     expect(readPageOutcome('[build] 3 pages')).toBeUndefined();
+  });
+});
+
+// What Astro's image step logs for each size and format of a picture (astro/dist/assets/build/generate.js).
+const pictureLine = (file: string, stats: string, number: number, total: number): AstroLoggerMessage => ({
+  label: null,
+  level: 'info',
+  message: `  \u001b[32m▶\u001b[39m ${file} \u001b[2m(${stats})\u001b[22m \u001b[2m(+245ms)\u001b[22m \u001b[2m(${number}/${total})\u001b[22m`,
+  newLine: true,
+});
+
+describe('readPictureLine', () => {
+  it("reads Astro's line for a picture: from its cache or not, and which of how many", () => {
+    expect(readPictureLine(pictureLine('/_astro/a.avif', 'before: 11kB, after: 1kB', 1, 67).message)).toEqual({
+      fromCache: false,
+      number: 1,
+      total: 67,
+    });
+    expect(readPictureLine(pictureLine('/_astro/b.webp', 'reused cache entry', 2, 67).message)).toEqual({
+      fromCache: true,
+      number: 2,
+      total: 67,
+    });
+    expect(readPictureLine('  ▶ src/pages/index.astro')).toBeUndefined();
   });
 });
 
@@ -109,16 +133,33 @@ describe('condensedPageLog', () => {
     expect(lines[0]).toMatchObject({ label: 'build', level: 'info', newLine: true });
   });
 
+  it('counts the pictures Astro writes, with those from its cache, instead of a line for each', () => {
+    const { lines, log, advance } = recordedLog(10_000);
+    const header: AstroLoggerMessage = {
+      label: 'SKIP_FORMAT',
+      level: 'info',
+      message: ' generating optimized images ',
+      newLine: true,
+    };
+    log.write(header);
+    log.write(pictureLine('/_astro/a.avif', 'before: 11kB, after: 1kB', 1, 3));
+    advance(10_000);
+    log.write(pictureLine('/_astro/a.webp', 'reused cache entry', 2, 3));
+    log.write(pictureLine('/_astro/a.jpg', 'revalidated cache entry', 3, 3));
+    log.write(completed);
+    expect(lines.map((line) => line.message)).toEqual([
+      header.message,
+      '2 of 3 pictures written so far',
+      '3 pictures written (each size and format), 2 of them from the cache',
+      completed.message,
+    ]);
+  });
+
   it('passes every other message through unchanged', () => {
     const { lines, log } = recordedLog();
     const messages: AstroLoggerMessage[] = [
       { label: 'build', level: 'warn', message: 'something', newLine: true },
-      {
-        label: null,
-        level: 'info',
-        message: '  ▶ /_astro/a.avif (before: 11kB, after: 1kB) (+245ms) (1/67)',
-        newLine: true,
-      },
+      { label: null, level: 'info', message: '  ▶ src/pages/index.astro', newLine: true },
       { label: 'SKIP_FORMAT', level: 'info', message: '\n generating static routes ', newLine: true },
       completed,
     ];
