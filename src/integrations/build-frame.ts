@@ -30,7 +30,7 @@ import {
   timeSwap,
   type OutputFigures,
 } from './build-report';
-import { condensedPageLog } from './page-log';
+import { condensePageLog } from './page-log';
 import { stagedOutputDir, stageOutput, swapOutputIntoPlace, workFromProjectRoot } from './build-staging';
 
 const START_NAME = 'warta:build-start';
@@ -66,7 +66,7 @@ export function buildStart(): AstroIntegration {
         const { destination, level } = logger.options;
         const everyPage = level === 'debug' || process.env['WARTA_LOG_PAGES'] === '1';
         logger.options.destination = recordingWarnings(
-          everyPage ? destination : condensedPageLog(destination),
+          everyPage ? destination : condensePageLog(destination),
           reportWarning,
         );
         workFromProjectRoot(config.root);

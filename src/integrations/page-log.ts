@@ -44,7 +44,7 @@ export function readPageOutcome(message: string): PageOutcome {
   return { kind: 'rendered', ms: (Number(minutes) * 60 + Number(minuteSeconds)) * 1000 };
 }
 
-/** Options of {@link condensedPageLog}; tests set the clock. */
+/** Options of {@link condensePageLog}; tests set the clock. */
 export interface PageLogOptions {
   now?: () => number;
   progressEveryMs?: number;
@@ -79,7 +79,7 @@ export function readPictureLine(message: string): PictureLine | undefined {
  * {@link SLOW_PAGE_MS} or written as no file). Every other message passes through unchanged, in its
  * order.
  */
-export function condensedPageLog(
+export function condensePageLog(
   destination: AstroLoggerDestination,
   options: PageLogOptions = {},
 ): AstroLoggerDestination {

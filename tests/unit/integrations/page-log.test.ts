@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { AstroLoggerMessage } from 'astro';
-import { condensedPageLog, readPageOutcome, readPictureLine } from '../../../src/integrations/page-log';
+import { condensePageLog, readPageOutcome, readPictureLine } from '../../../src/integrations/page-log';
 
 // What Astro's generate step logs for each page (astro/dist/core/build/generate.js), with colours.
 const pageLine = (file: string): AstroLoggerMessage => ({
@@ -26,7 +26,7 @@ const completed: AstroLoggerMessage = {
 function recordedLog(progressEveryMs = 10_000) {
   const lines: AstroLoggerMessage[] = [];
   let clock = 0;
-  const log = condensedPageLog({ write: (message) => lines.push(message) }, { now: () => clock, progressEveryMs });
+  const log = condensePageLog({ write: (message) => lines.push(message) }, { now: () => clock, progressEveryMs });
   return { lines, log, advance: (ms: number) => (clock += ms) };
 }
 
@@ -66,7 +66,7 @@ describe('readPictureLine', () => {
   });
 });
 
-describe('condensedPageLog', () => {
+describe('condensePageLog', () => {
   it('replaces the line per page by the total before "Completed in", keeping other messages in order', () => {
     const { lines, log } = recordedLog();
     const before: AstroLoggerMessage = {
