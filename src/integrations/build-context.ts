@@ -3,8 +3,8 @@
  * the page bundle's query module and the integrations as separate module instances in one
  * process, so they meet in one object kept under a registered symbol. It holds
  *
- * - the settings read from the environment, once per build (`WARTA_INCLUDE_FUTURE`, and the host
- *   of the site settings with the `WARTA_HOST_MAX_*` limits);
+ * - the settings read from the environment, once per build (`WARTA_INCLUDE_FUTURE`,
+ *   `WARTA_LOG_PAGES`, and the host of the site settings with the `WARTA_HOST_MAX_*` limits);
  * - what the build published and held back, as the query module reported it;
  * - the warnings of the build, for the build report;
  * - the article bodies still rendering in the background while the pages render: on a large build
@@ -29,6 +29,8 @@ export interface BuildSettings {
   shard: Shard | undefined;
   /** Articles a part of the search index holds at most (`WARTA_SEARCH_PART_PAGES`; default PAGES_PER_PART). */
   searchPartPages: number | undefined;
+  /** Log Astro's line for every page and picture instead of counting them (`WARTA_LOG_PAGES=1`). */
+  logEveryPage: boolean;
 }
 
 /** The bodies of one content sync still being rendered. */
@@ -67,6 +69,7 @@ export function readBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSe
     host: resolveHost(siteConfig.host, env),
     shard: env['WARTA_SHARD'] ? parseShard(env['WARTA_SHARD'], 'WARTA_SHARD') : undefined,
     searchPartPages: positiveWholeNumber(env['WARTA_SEARCH_PART_PAGES']),
+    logEveryPage: env['WARTA_LOG_PAGES'] === '1',
   };
 }
 

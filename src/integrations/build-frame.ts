@@ -64,7 +64,7 @@ export function buildStart(): AstroIntegration {
         // Astro's line per page and per picture becomes a count every few seconds (page-log.ts),
         // but under --verbose or WARTA_LOG_PAGES=1.
         const { destination, level } = logger.options;
-        const everyPage = level === 'debug' || process.env['WARTA_LOG_PAGES'] === '1';
+        const everyPage = level === 'debug' || getBuildSettings().logEveryPage;
         logger.options.destination = recordingWarnings(
           everyPage ? destination : condensePageLog(destination),
           reportWarning,
