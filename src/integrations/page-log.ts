@@ -12,6 +12,10 @@
  */
 import { stripVTControlCharacters } from 'node:util';
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
+import { groupDigits } from '../lib/core/group-digits';
+
+/** A count as the build report writes it: `29,026`. */
+const grouped = (count: number): string => groupDigits(count, ',');
 
 /** Astro marks a page slower than this (in milliseconds) in red; the total counts such pages. */
 export const SLOW_PAGE_MS = 500;
@@ -50,18 +54,13 @@ export interface PageLogOptions {
   progressEveryMs?: number;
 }
 
-function groupDigits(count: number): string {
-  return count.toLocaleString('en-US');
-}
-
 /** What Astro logs for each size and format of a picture: `  ▶ /_astro/a.avif (…) (+245ms) (1/67)`. */
 const PICTURE_LINE =
-  /^ {2}▶ \S+ \((?:before: \d+kB, after: \d+kB|(reused|revalidated) cache entry)\) \(\+[^)]*\) \((\d+)\/(\d+)\)$/;
+  /^ {2}▶ \S+ \((?:before: \d+kB, after: \d+kB|(reused|revalidated) cache entry)\) \(\+[^)]*\) \(\d+\/(\d+)\)$/;
 
-/** A picture Astro wrote: whether its cache had it, and how many of how many pictures it is. */
+/** A picture Astro wrote: whether its cache had it, and how many pictures the build writes. */
 export interface PictureLine {
   fromCache: boolean;
-  number: number;
   total: number;
 }
 
@@ -69,7 +68,7 @@ export interface PictureLine {
 export function readPictureLine(message: string): PictureLine | undefined {
   const line = PICTURE_LINE.exec(stripVTControlCharacters(message));
   if (!line) return undefined;
-  return { fromCache: line[1] !== undefined, number: Number(line[2]), total: Number(line[3]) };
+  return { fromCache: line[1] !== undefined, total: Number(line[2]) };
 }
 
 /**
@@ -99,16 +98,16 @@ export function condensePageLog(
     }
   };
   const pagesTotal = (): string => {
-    const parts = [`${groupDigits(pages.written)} files written (pages, feeds and the like)`];
-    if (pages.kept > 0) parts.push(`${groupDigits(pages.kept)} of them kept from the last build`);
-    if (pages.slow > 0) parts.push(`${groupDigits(pages.slow)} took ${SLOW_PAGE_MS} ms or more`);
-    if (pages.empty > 0) parts.push(`${groupDigits(pages.empty)} came out empty (no file written)`);
+    const parts = [`${grouped(pages.written)} files written (pages, feeds and the like)`];
+    if (pages.kept > 0) parts.push(`${grouped(pages.kept)} of them kept from the last build`);
+    if (pages.slow > 0) parts.push(`${grouped(pages.slow)} took ${SLOW_PAGE_MS} ms or more`);
+    if (pages.empty > 0) parts.push(`${grouped(pages.empty)} came out empty (no file written)`);
     const more = pages.slow + pages.empty > 0 ? ' (WARTA_LOG_PAGES=1 names each)' : '';
     return `${parts.join(', ')}${more}`;
   };
   const picturesTotal = (): string => {
-    const reused = pictures.fromCache > 0 ? `, ${groupDigits(pictures.fromCache)} of them from the cache` : '';
-    return `${groupDigits(pictures.written)} pictures written (each size and format)${reused}`;
+    const reused = pictures.fromCache > 0 ? `, ${grouped(pictures.fromCache)} of them from the cache` : '';
+    return `${grouped(pictures.written)} pictures written (each size and format)${reused}`;
   };
 
   return {
@@ -128,7 +127,7 @@ export function condensePageLog(
         if (outcome.kind === 'kept') pages.kept += 1;
         else if (outcome.kind === 'empty') pages.empty += 1;
         else if (outcome.ms >= SLOW_PAGE_MS) pages.slow += 1;
-        progress(pages.written === 1, () => `${groupDigits(pages.written)} files written so far`);
+        progress(pages.written === 1, () => `${grouped(pages.written)} files written so far`);
         return;
       }
       const picture = message.label === null ? readPictureLine(text) : undefined;
@@ -138,7 +137,7 @@ export function condensePageLog(
         if (picture.fromCache) pictures.fromCache += 1;
         progress(
           pictures.written === 1,
-          () => `${groupDigits(pictures.written)} of ${groupDigits(pictures.total)} pictures written so far`,
+          () => `${grouped(pictures.written)} of ${grouped(pictures.total)} pictures written so far`,
         );
         return;
       }
